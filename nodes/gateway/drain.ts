@@ -1,0 +1,73 @@
+/**
+ * Draining a fetch-once endpoint: call it until the gateway says nothing is pending, up to a cap,
+ * keeping the documented spacing between calls. Every event a call handed over is returned, even
+ * when a later call fails: the failure is returned beside the events, never instead of them.
+ */
+import type { DeliveryReport, FetchPage, GatewayAdapter, GatewayContext, InboundReply } from './types';
+
+export type EventKind = 'reports' | 'replies';
+
+export interface DrainOptions {
+	/** Calls at most (each returns at most the gateway's page size). */
+	maxCalls: number;
+	/** Waits `ms`; injected so n8n's `sleep` (or a test clock) is used. */
+	sleep: (ms: number) => Promise<void>;
+	/** Spacing between calls; defaults to the adapter's documented spacing. */
+	spacingMs?: number;
+	/** Stop starting new calls once this much time has passed (ms since the drain began). */
+	budgetMs?: number;
+	now?: () => number;
+}
+
+export interface DrainResult<T> {
+	events: T[];
+	calls: number;
+	/** True when the cap or the time budget stopped the drain while more may be pending. */
+	more: boolean;
+	/** The failure of the last call, if it failed; events of earlier calls are still in `events`. */
+	error: unknown | null;
+}
+
+export function fetcherFor(
+	adapter: GatewayAdapter,
+	kind: EventKind,
+): ((ctx: GatewayContext) => Promise<FetchPage<DeliveryReport | InboundReply>>) | undefined {
+	if (kind === 'reports') return adapter.fetchReports ? (ctx) => adapter.fetchReports!(ctx) : undefined;
+	return adapter.fetchReplies ? (ctx) => adapter.fetchReplies!(ctx) : undefined;
+}
+
+export async function drain<T extends DeliveryReport | InboundReply>(
+	adapter: GatewayAdapter,
+	ctx: GatewayContext,
+	kind: EventKind,
+	options: DrainOptions,
+): Promise<DrainResult<T>> {
+	const fetch = fetcherFor(adapter, kind);
+	if (!fetch) throw new Error(`${adapter.displayName} has no ${kind} to fetch`);
+	const spacing = options.spacingMs ?? adapter.limits.fetchSpacingMs;
+	const now = options.now ?? (() => Date.now());
+	const started = now();
+	const events: T[] = [];
+	let calls = 0;
+	let lastCallAt: number | null = null;
+	while (calls < options.maxCalls) {
+		if (lastCallAt !== null) {
+			const wait = lastCallAt + spacing - now();
+			if (options.budgetMs !== undefined && now() + Math.max(wait, 0) - started > options.budgetMs) {
+				return { events, calls, more: true, error: null };
+			}
+			if (wait > 0) await options.sleep(wait);
+		}
+		lastCallAt = now();
+		calls++;
+		let page: FetchPage<DeliveryReport | InboundReply>;
+		try {
+			page = await fetch(ctx);
+		} catch (error) {
+			return { events, calls, more: true, error };
+		}
+		events.push(...(page.events as T[]));
+		if (!page.more) return { events, calls, more: false, error: null };
+	}
+	return { events, calls, more: true, error: null };
+}

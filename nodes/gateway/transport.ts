@@ -1,0 +1,218 @@
+/**
+ * The only code that does HTTP. Builds query strings and form bodies percent-encoded in the
+ * gateway's charset, decodes answers from bytes (the charset the answer declares, else the
+ * gateway's), applies a timeout and a size cap, and reports failures with every secret removed.
+ *
+ * It never retries a request that may have reached the gateway. Read-only calls may ask for one
+ * retry when the connection could not be made at all (`retryOnConnectError`).
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+import { charsetFromLabel, decodeBytes, encodePairs, percentEncode } from './charset';
+import { TransportError, excerptOf } from './errors';
+import type { Charset } from './types';
+
+export interface TransportRequest {
+	method: 'GET' | 'POST';
+	/** Base URL (scheme, host, port) from the credential, e.g. `http://www.smsadmin.cn`. */
+	baseUrl: string;
+	/** The endpoint's documented path, e.g. `/smsmarketing/wwwroot/api/post_send/`. */
+	path: string;
+	/** Query parameters in order, values percent-encoded in `charset`. */
+	query?: Array<[string, string]>;
+	/** Form body parameters in order (application/x-www-form-urlencoded), in `charset`. */
+	form?: Array<[string, string]>;
+	charset: Charset;
+	/** Values to remove from anything reported (passwords, MD5 hashes, signatures). */
+	secrets: string[];
+	/** Ask for one retry when no connection could be made. Only for calls that change nothing. */
+	retryOnConnectError?: boolean;
+	timeoutMs?: number;
+}
+
+export interface TransportResponse {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	bytes: Buffer;
+	/** The body decoded with `charset`. */
+	text: string;
+	/** The charset used to decode: the one the answer declared, else the request's. */
+	charset: Charset;
+	/** Redacted URL of the request, for error messages. */
+	url: string;
+}
+
+export interface Transport {
+	/** Display name of the gateway, used in error messages. */
+	gateway: string;
+	request(req: TransportRequest): Promise<TransportResponse>;
+	/** Replace secrets in text (for building `raw` outputs and messages). */
+	redact(text: string, secrets: string[]): string;
+}
+
+export interface TransportOptions {
+	timeoutMs?: number;
+	maxBodyBytes?: number;
+	/** Called once per request actually sent (for counting `requests` in outputs). */
+	onRequest?: () => void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const SECRET_PARAM = /^(pwd|pswd|us_pwd|password|passwd|sign|newpwd|passwordmd5)$/i;
+
+/** Every spelling of each secret that can appear in a URL, body or message. */
+function secretForms(secrets: string[]): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (!secret || secret.length < 3) continue;
+		forms.add(secret);
+		for (const cs of ['utf8', 'gbk'] as const) forms.add(percentEncode(secret, cs));
+		forms.add(encodeURIComponent(secret));
+	}
+	// Longest first so a secret that contains another is removed whole.
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+export function redact(text: string, secrets: string[]): string {
+	let out = text;
+	for (const form of secretForms(secrets)) out = out.split(form).join('***');
+	// Belt and braces: any parameter named like a secret loses its value.
+	return out.replace(/([?&]|^)([A-Za-z_]+)\s*=([^&\s]*)/g, (whole, sep: string, key: string) =>
+		SECRET_PARAM.test(key) ? `${sep}${key}=***` : whole,
+	);
+}
+
+function joinUrl(baseUrl: string, path: string): string {
+	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+function declaredCharset(headers: http.IncomingHttpHeaders): Charset | null {
+	const type = headers['content-type'];
+	const match = typeof type === 'string' ? /charset\s*=\s*([^;\s]+)/i.exec(type) : null;
+	return charsetFromLabel(match?.[1]);
+}
+
+export function createTransport(gateway: string, options: TransportOptions = {}): Transport {
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+	async function request(req: TransportRequest): Promise<TransportResponse> {
+		try {
+			return await once(req);
+		} catch (error) {
+			if (req.retryOnConnectError && error instanceof TransportError && error.failure === 'connect') {
+				return await once(req);
+			}
+			throw error;
+		}
+	}
+
+	function once(req: TransportRequest): Promise<TransportResponse> {
+		const query = req.query?.length ? `?${encodePairs(req.query, req.charset)}` : '';
+		const fullUrl = joinUrl(req.baseUrl, req.path) + query;
+		const safeUrl = redact(fullUrl, req.secrets);
+		const body = req.form ? Buffer.from(encodePairs(req.form, req.charset), 'latin1') : undefined;
+		const fail = (
+			failure: TransportError['failure'],
+			message: string,
+			extra: { httpCode?: number; excerpt?: string; mayHaveReached: boolean },
+		) =>
+			new TransportError({
+				gateway,
+				failure,
+				message: redact(message, req.secrets),
+				url: safeUrl,
+				httpCode: extra.httpCode,
+				excerpt: extra.excerpt === undefined ? null : redact(extra.excerpt, req.secrets),
+				mayHaveReached: extra.mayHaveReached,
+			});
+
+		let url: URL;
+		try {
+			url = new URL(fullUrl);
+		} catch {
+			return Promise.reject(fail('connect', `invalid base URL "${req.baseUrl}"`, { mayHaveReached: false }));
+		}
+		const client = url.protocol === 'https:' ? https : http;
+		const headers: http.OutgoingHttpHeaders = { 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*' };
+		if (body) {
+			const label = req.charset === 'utf8' ? 'UTF-8' : req.charset === 'gbk' ? 'GBK' : 'GB2312';
+			headers['content-type'] = `application/x-www-form-urlencoded; charset=${label}`;
+			headers['content-length'] = body.length;
+		}
+
+		return new Promise<TransportResponse>((resolve, reject) => {
+			let connected = false;
+			let settled = false;
+			const done = (error: TransportError | null, value?: TransportResponse) => {
+				if (settled) return;
+				settled = true;
+				clearTimeout(timer);
+				if (error) reject(error);
+				else resolve(value as TransportResponse);
+			};
+			options.onRequest?.();
+			const outgoing = client.request(url, { method: req.method, headers }, (incoming) => {
+				const chunks: Buffer[] = [];
+				let size = 0;
+				incoming.on('data', (chunk: Buffer) => {
+					size += chunk.length;
+					if (size > maxBodyBytes) {
+						outgoing.destroy();
+						done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true }));
+						return;
+					}
+					chunks.push(chunk);
+				});
+				incoming.on('aborted', () =>
+					done(fail('reset', 'the connection broke while the answer was arriving (truncated answer)', { httpCode: incoming.statusCode, mayHaveReached: true })),
+				);
+				incoming.on('error', (error: NodeJS.ErrnoException) =>
+					done(fail('reset', `the connection broke while the answer was arriving (${error.code ?? error.message})`, { httpCode: incoming.statusCode, mayHaveReached: true })),
+				);
+				incoming.on('end', () => {
+					if (!incoming.complete) {
+						done(fail('reset', 'the answer was cut off before it was complete', { httpCode: incoming.statusCode, mayHaveReached: true }));
+						return;
+					}
+					const bytes = Buffer.concat(chunks);
+					const charset = declaredCharset(incoming.headers) ?? req.charset;
+					const text = decodeBytes(bytes, charset);
+					const status = incoming.statusCode ?? 0;
+					if (status < 200 || status > 299) {
+						done(fail('http', `HTTP ${status} from the gateway: "${excerptOf(text)}"`, { httpCode: status, excerpt: excerptOf(text), mayHaveReached: true }));
+						return;
+					}
+					done(null, { status, headers: incoming.headers, bytes, text, charset, url: safeUrl });
+				});
+			});
+			outgoing.on('socket', (socket) => {
+				if (!socket.connecting) connected = true;
+				socket.once('connect', () => (connected = true));
+			});
+			outgoing.on('error', (error: NodeJS.ErrnoException) => {
+				const code = error.code ?? error.message;
+				if (!connected) {
+					done(fail('connect', `could not connect to ${url.host} (${code})`, { mayHaveReached: false }));
+				} else {
+					done(fail('reset', `the connection broke before an answer arrived (${code})`, { mayHaveReached: true }));
+				}
+			});
+			const timer = setTimeout(() => {
+				done(
+					connected
+						? fail('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`, { mayHaveReached: true })
+						: fail('connect', `could not connect to ${url.host} within ${Math.round(timeoutMs / 1000)} s`, { mayHaveReached: false }),
+				);
+				outgoing.destroy();
+			}, req.timeoutMs ?? timeoutMs);
+			if (body) outgoing.end(body);
+			else outgoing.end();
+		});
+	}
+
+	return { gateway, request, redact };
+}

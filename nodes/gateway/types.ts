@@ -1,0 +1,152 @@
+/**
+ * Shared types of the gateway layer. Nothing here (or anywhere under nodes/gateway/) imports n8n:
+ * the adapters are plain TypeScript so they can be tested, benchmarked and reused on their own.
+ */
+import type { Transport } from './transport';
+
+export type GatewayId = 'chinaSms' | 'smsAdmin' | 'sms112088' | 'sms18' | 'sms10692';
+
+/** Charsets on the wire. `gb2312` is encoded with GBK bytes but only for characters GB2312 has. */
+export type Charset = 'gbk' | 'gb2312' | 'utf8';
+
+/** Credential values as n8n hands them over (field names from CONTRACT.md). */
+export type GatewayCredentials = Record<string, string | number | boolean | undefined>;
+
+export type DeliveryStatus = 'delivered' | 'failed' | 'unknown';
+
+/** Everything an adapter needs to talk to its gateway. */
+export interface GatewayContext {
+	credentials: GatewayCredentials;
+	transport: Transport;
+	/** Injected clock so signatures and tests are deterministic. */
+	now: () => Date;
+}
+
+export interface SendRequest {
+	/** Normalised numbers, at most `limits.maxRecipientsPerRequest` of them. */
+	recipients: string[];
+	/** The final text, signature already applied. */
+	message: string;
+	sendAt?: Date;
+	extno?: string;
+	linkId?: string;
+	product?: string;
+	statusReport?: boolean;
+}
+
+export interface TemplateSendRequest {
+	template: string;
+	/** One row per recipient: the number, then the values for {value0}, {value1}, … */
+	rows: Array<{ recipient: string; values: string[] }>;
+	sendAt?: Date;
+	linkId?: string;
+}
+
+export interface RecipientOutcome {
+	recipient: string;
+	success: boolean;
+	/** Per-number message id where the gateway gives one, else the batch id, else null. */
+	messageId: string | null;
+	error?: string;
+}
+
+export interface SendOutcome {
+	/** One entry per recipient of the request, in request order. */
+	recipients: RecipientOutcome[];
+	/** Ids the gateway returned for the whole request (batch / task / msg ids). */
+	messageIds: string[];
+	/** The gateway's own response fields, secrets removed. */
+	raw: Record<string, unknown>;
+}
+
+export interface BalanceResult {
+	balance: number;
+	unit: 'messages' | 'yuan';
+	products: Array<{ product: string; balance: number }> | null;
+	raw: Record<string, unknown>;
+}
+
+export interface DeliveryReport {
+	type: 'report';
+	messageId: string | null;
+	mobile: string | null;
+	status: DeliveryStatus;
+	vendorStatus: string | null;
+	reportedAt: string | null;
+	extno: string | null;
+	linkId: string | null;
+	raw: Record<string, unknown>;
+	/** Set when a line the gateway handed over could not be parsed: kept, never dropped. */
+	parseError?: string;
+}
+
+export interface InboundReply {
+	type: 'reply';
+	id: string | null;
+	mobile: string | null;
+	text: string | null;
+	receivedAt: string | null;
+	destination: string | null;
+	extno: string | null;
+	linkId: string | null;
+	raw: Record<string, unknown>;
+	parseError?: string;
+	/** china-sms content `0000`: the user unsubscribes from everything. */
+	unsubscribe?: boolean;
+}
+
+/** One fetch-once call's result. `more` says whether another call may return more events. */
+export interface FetchPage<T> {
+	events: T[];
+	more: boolean;
+}
+
+export interface ContentCheckResult {
+	clean: boolean;
+	words: string[];
+	raw: Record<string, unknown>;
+}
+
+export interface GatewayLimits {
+	/** Recipients one send request may carry (documented). */
+	maxRecipientsPerRequest: number;
+	/** Rows one template request may carry (smsAdmin 点点通). */
+	maxTemplateRowsPerRequest?: number;
+	/** Characters one message may have, where the document gives a number. */
+	maxMessageLength?: number;
+	/** Minimum spacing between fetch-once calls, in ms (document says ">5 s"). */
+	fetchSpacingMs: number;
+	/** Events one fetch call returns at most (documented page size). */
+	fetchPageSize?: number;
+	/** Can the gateway schedule sends? */
+	supportsSchedule: boolean;
+}
+
+export interface GatewayAdapter {
+	id: GatewayId;
+	/** English display name with the Chinese vendor name, e.g. "China SMS (中国短信)". */
+	displayName: string;
+	/** n8n credential type names this adapter accepts. */
+	credentialTypes: string[];
+	limits: GatewayLimits;
+	/** Charset used on the wire for these credentials. */
+	charset(credentials: GatewayCredentials): Charset;
+
+	send?(ctx: GatewayContext, request: SendRequest): Promise<SendOutcome>;
+	sendTemplate?(ctx: GatewayContext, request: TemplateSendRequest): Promise<SendOutcome>;
+	getBalance?(ctx: GatewayContext): Promise<BalanceResult>;
+	fetchReports?(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>>;
+	fetchReplies?(ctx: GatewayContext): Promise<FetchPage<InboundReply>>;
+	checkContent?(ctx: GatewayContext, message: string): Promise<ContentCheckResult>;
+	changePassword?(ctx: GatewayContext, newPassword: string): Promise<void>;
+}
+
+export type Operation =
+	| 'send'
+	| 'sendBulk'
+	| 'sendTemplate'
+	| 'getBalance'
+	| 'fetchReports'
+	| 'fetchReplies'
+	| 'checkContent'
+	| 'changePassword';

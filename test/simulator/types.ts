@@ -1,0 +1,136 @@
+/** Types shared by the simulator core and its five vendor modules. */
+import type { Charset, GatewayId } from '../../nodes/gateway/types';
+
+export type { Charset, GatewayId };
+
+export interface RecordedRequest {
+	gateway: GatewayId;
+	/** Sequence number across the whole simulator. */
+	seq: number;
+	at: number;
+	method: string;
+	/** Path without the query string. */
+	path: string;
+	/** The raw query string as it arrived (bytes as latin1, no leading `?`). */
+	rawQuery: string;
+	headers: Record<string, string | string[] | undefined>;
+	/** The body byte for byte. */
+	body: Buffer;
+	/** Parameters decoded with the charset the vendor reads them in: query first, then form body. */
+	params: Array<[string, string]>;
+	/** Status the simulator answered (0 when the connection was dropped). */
+	status: number;
+	/** The answer's bytes (empty when dropped). */
+	response: Buffer;
+}
+
+/** What a vendor module sees of a request. */
+export interface SimRequest {
+	method: string;
+	path: string;
+	rawQuery: string;
+	headers: Record<string, string | string[] | undefined>;
+	body: Buffer;
+	/** Decoded parameters (query, then form body), in order. */
+	params: Array<[string, string]>;
+	/** First value of each parameter name (names trimmed: documents show `sign =`). */
+	get(name: string): string | undefined;
+}
+
+export interface SimResponse {
+	status?: number;
+	/** Text is encoded in `charset` (default: the vendor's); a Buffer is sent as is. */
+	body: string | Buffer;
+	charset?: Charset;
+	/** Default `text/plain` (no charset declared, as the old gateways do). */
+	contentType?: string;
+}
+
+/** Something pending in a fetch-once queue. Fields are vendor-specific and documented per vendor. */
+export type QueuedEvent = Record<string, string>;
+
+export interface PushTarget {
+	/** Full URL to push to, e.g. the n8n webhook URL. */
+	url: string;
+	method?: 'GET' | 'POST';
+}
+
+export interface PushRequestSpec {
+	method: 'GET' | 'POST';
+	/** Parameters in order; encoded with `charset`. */
+	params: Array<[string, string]>;
+	charset: Charset;
+	/** Where the parameters go (query string or form body). */
+	in: 'query' | 'body';
+	/** Content-Type header for a body (default form-urlencoded without charset). */
+	contentType?: string;
+}
+
+export interface VendorContext {
+	/** Record a fetch-once call; notes a violation when the previous one was closer than `minMs`. */
+	noteSpacedCall(key: string, minMs: number): void;
+	now(): Date;
+}
+
+/** Test credentials the simulator accepts. */
+export type SimAccounts = Record<GatewayId, Record<string, string>>;
+
+export interface VendorModule {
+	id: GatewayId;
+	/** Charset the vendor reads the parameters of a request to `path` in. */
+	requestCharset(path: string): Charset;
+	/** Charset of the vendor's answers to `path`. */
+	responseCharset(path: string): Charset;
+	handle(req: SimRequest, ctx: VendorContext): SimResponse;
+	/** Put an inbound reply in the fetch-once queue (and keep it for pushes). */
+	queueReply?(fields: QueuedEvent): void;
+	/** Put a delivery report in the fetch-once queue. */
+	queueReport?(fields: QueuedEvent): void;
+	/** Messages the vendor accepted, one per recipient. */
+	sent(): SentMessage[];
+	/** How the vendor pushes an event of this kind (null: it does not push that kind). */
+	pushRequest?(kind: 'reply' | 'report', fields: QueuedEvent): PushRequestSpec | null;
+	/** Pending events of each queue, for tests. */
+	pending(): { replies: number; reports: number };
+	reset(): void;
+}
+
+export interface SentMessage {
+	gateway: GatewayId;
+	mobile: string;
+	message: string;
+	/** Message id the vendor gave (per number or per batch). */
+	messageId: string;
+	sendAt: string | null;
+	extno: string | null;
+	linkId: string | null;
+	product: string | null;
+	at: number;
+}
+
+export type FaultType =
+	/** Wait `ms` before answering normally. */
+	| 'delay'
+	/** Close the connection before reading the request: the vendor does nothing. */
+	| 'dropBeforeRead'
+	/** Read the request, let the vendor act, then close without answering. */
+	| 'dropAfterRead'
+	/** Answer HTTP 500 without acting. */
+	| 'http500'
+	/** Answer 200 with an HTML error page without acting. */
+	| 'htmlError'
+	/** Let the vendor act, then send only half the answer and close. */
+	| 'truncated'
+	/** Let the vendor act, then answer in the wrong charset (UTF-8 for GBK vendors, GBK for UTF-8). */
+	| 'wrongCharset';
+
+export interface FaultSpec {
+	type: FaultType;
+	ms?: number;
+	/** Only requests whose path contains this. */
+	path?: string;
+	/** Let this many matching requests through first. */
+	after?: number;
+	/** Apply to this many matching requests (default 1). */
+	times?: number;
+}
