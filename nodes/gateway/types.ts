@@ -132,6 +132,12 @@ export interface GatewayAdapter {
 	/** Charset used on the wire for these credentials. */
 	charset(credentials: GatewayCredentials): Charset;
 
+	/**
+	 * Vendor-specific checks of a send's options before anything is sent (e.g. `extno` digits and
+	 * length, `linkId` format). Returns the problems in plain English; empty when all is well.
+	 */
+	validateSend?(request: Omit<SendRequest, 'recipients'>): string[];
+
 	send?(ctx: GatewayContext, request: SendRequest): Promise<SendOutcome>;
 	sendTemplate?(ctx: GatewayContext, request: TemplateSendRequest): Promise<SendOutcome>;
 	getBalance?(ctx: GatewayContext): Promise<BalanceResult>;

@@ -16,13 +16,15 @@ import type {
 	SentMessage,
 	SimAccounts,
 	SimRequest,
+	SimReply,
+	SimReport,
 	SimResponse,
 	VendorModule,
 } from './types';
 import { SIM_ACCOUNTS, createVendors } from './vendors';
 
 export { SIM_ACCOUNTS };
-export type { FaultSpec, RecordedRequest, SentMessage };
+export type { FaultSpec, RecordedRequest, SentMessage, SimReply, SimReport };
 
 export const GATEWAY_IDS: GatewayId[] = ['chinaSms', 'smsAdmin', 'sms112088', 'sms18', 'sms10692'];
 
@@ -52,8 +54,9 @@ export interface Simulator {
 	/** Requests whose connection was closed before they were read. */
 	droppedBeforeRead(gateway?: GatewayId): number;
 	sent(gateway?: GatewayId): SentMessage[];
-	queueReply(gateway: GatewayId, fields: QueuedEvent): void;
-	queueReport(gateway: GatewayId, fields: QueuedEvent): void;
+	queueReply(gateway: GatewayId, reply: SimReply): void;
+	queueReport(gateway: GatewayId, report: SimReport): void;
+	queueRaw(gateway: GatewayId, kind: 'reply' | 'report', raw: string): void;
 	pending(gateway: GatewayId): { replies: number; reports: number };
 	fault(gateway: GatewayId, spec: FaultSpec): void;
 	setLatency(ms: number): void;
@@ -246,15 +249,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		droppedBeforeRead: (gateway) =>
 			gateway ? dropped[gateway] ?? 0 : Object.values(dropped).reduce((a, b) => a + b, 0),
 		sent: (gateway) => (gateway ? vendors[gateway].sent() : GATEWAY_IDS.flatMap((id) => vendors[id].sent())),
-		queueReply: (gateway, fields) => {
+		queueReply: (gateway, reply) => {
 			const v = vendors[gateway];
 			if (!v.queueReply) throw new Error(`${gateway} has no reply queue`);
-			v.queueReply(fields);
+			v.queueReply(reply);
 		},
-		queueReport: (gateway, fields) => {
+		queueReport: (gateway, report) => {
 			const v = vendors[gateway];
 			if (!v.queueReport) throw new Error(`${gateway} has no report queue`);
-			v.queueReport(fields);
+			v.queueReport(report);
+		},
+		queueRaw: (gateway, kind, raw) => {
+			const v = vendors[gateway];
+			if (!v.queueRaw) throw new Error(`${gateway} has no raw ${kind} queue`);
+			v.queueRaw(kind, raw);
 		},
 		pending: (gateway) => vendors[gateway].pending(),
 		fault: (gateway, spec) => {

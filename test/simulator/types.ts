@@ -46,8 +46,39 @@ export interface SimResponse {
 	contentType?: string;
 }
 
-/** Something pending in a fetch-once queue. Fields are vendor-specific and documented per vendor. */
-export type QueuedEvent = Record<string, string>;
+/**
+ * An inbound reply, as tests queue or push it. Each vendor module renders it in its own format.
+ * Times are China time `YYYY-MM-DD HH:mm:ss`; the vendor module fills sensible defaults.
+ */
+export interface SimReply {
+	mobile: string;
+	text: string;
+	receivedAt?: string;
+	/** The vendor's id of the reply (chinaSms id, 112088 短信编号, …); generated when absent. */
+	id?: string;
+	/** The number the customer replied to (特服号码 / destcode). */
+	destination?: string;
+	extno?: string;
+	linkId?: string;
+	/** sms18 long-message part header `id,total,part` (sets isems=1). */
+	emshead?: string;
+}
+
+/** A delivery report, as tests queue or push it. */
+export interface SimReport {
+	mobile: string;
+	/** The id the vendor gave the message when it was sent. */
+	messageId?: string;
+	/** The status in the vendor's own vocabulary (DELIVRD, 10, 20, -1, …); default: its "delivered". */
+	vendorStatus?: string;
+	reportedAt?: string;
+	extno?: string;
+	linkId?: string;
+	/** sms10692 <errorcode>. */
+	errorCode?: string;
+}
+
+export type QueuedEvent = SimReply | SimReport;
 
 export interface PushTarget {
 	/** Full URL to push to, e.g. the n8n webhook URL. */
@@ -82,14 +113,19 @@ export interface VendorModule {
 	/** Charset of the vendor's answers to `path`. */
 	responseCharset(path: string): Charset;
 	handle(req: SimRequest, ctx: VendorContext): SimResponse;
-	/** Put an inbound reply in the fetch-once queue (and keep it for pushes). */
-	queueReply?(fields: QueuedEvent): void;
+	/** Put an inbound reply in the fetch-once queue. */
+	queueReply?(reply: SimReply): void;
 	/** Put a delivery report in the fetch-once queue. */
-	queueReport?(fields: QueuedEvent): void;
+	queueReport?(report: SimReport): void;
+	/**
+	 * Put a raw line/fragment into a queue, exactly as given, to be handed out in the next answer
+	 * (for garbled-line tests). For XML vendors, a raw fragment inside <returnsms>.
+	 */
+	queueRaw?(kind: 'reply' | 'report', raw: string): void;
 	/** Messages the vendor accepted, one per recipient. */
 	sent(): SentMessage[];
 	/** How the vendor pushes an event of this kind (null: it does not push that kind). */
-	pushRequest?(kind: 'reply' | 'report', fields: QueuedEvent): PushRequestSpec | null;
+	pushRequest?(kind: 'reply' | 'report', event: QueuedEvent): PushRequestSpec | null;
 	/** Pending events of each queue, for tests. */
 	pending(): { replies: number; reports: number };
 	reset(): void;
