@@ -2,6 +2,7 @@
  * Shared types of the gateway layer. Nothing here (or anywhere under nodes/gateway/) imports n8n:
  * the adapters are plain TypeScript so they can be tested, benchmarked and reused on their own.
  */
+import type { PushHandler } from './push';
 import type { Transport } from './transport';
 
 export type GatewayId = 'chinaSms' | 'smsAdmin' | 'sms112088' | 'sms18' | 'sms10692';
@@ -145,6 +146,9 @@ export interface GatewayAdapter {
 	fetchReplies?(ctx: GatewayContext): Promise<FetchPage<InboundReply>>;
 	checkContent?(ctx: GatewayContext, message: string): Promise<ContentCheckResult>;
 	changePassword?(ctx: GatewayContext, newPassword: string): Promise<void>;
+
+	/** How the gateway pushes replies/reports to a URL of ours (adapters/<id>.push.ts). */
+	push?: PushHandler;
 }
 
 export type Operation =

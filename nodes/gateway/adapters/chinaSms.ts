@@ -21,6 +21,7 @@ import type {
 	SendRequest,
 } from '../types';
 import { CHINA_SMS_ERRORS, CHINA_SMS_PER_NUMBER_CODES, CHINA_SMS_UNKNOWN_REASON } from './chinaSms.errors';
+import { chinaSmsPush } from './chinaSms.push';
 
 export const CHINA_SMS_DISPLAY_NAME = 'China SMS (中国短信)';
 const DEFAULT_BASE_URL = 'http://www.china-sms.com';
@@ -321,6 +322,7 @@ export const chinaSms: GatewayAdapter = {
 	id: 'chinaSms',
 	displayName: CHINA_SMS_DISPLAY_NAME,
 	credentialTypes: ['chinaSmsApi'],
+	push: chinaSmsPush,
 	limits: {
 		maxRecipientsPerRequest: MAX_RECIPIENTS,
 		maxMessageLength: MAX_MESSAGE_LENGTH,

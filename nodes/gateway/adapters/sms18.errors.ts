@@ -56,3 +56,15 @@ export const SMS18_FAILED_STATUSES = new Set([
 
 /** `CMPP20ERR:XXX`, `SMGPERR:XXX`, `SGIPERR:XXX`, `**RESP:XXX`: the carrier gateway's error XXX. */
 export const SMS18_FAILED_PATTERNS = [/^CMPP20ERR:/i, /^SMGPERR:/i, /^SGIPERR:/i, /^[A-Z0-9]*RESP:/i];
+
+/**
+ * seed 003 状态报告值 (pushed reports; parsed by sms18.push.ts): DELIVRD delivered, every other
+ * documented value failed, anything else ("其他: 网关状态") unknown.
+ */
+export function sms18ReportStatus(vendorStatus: string | null | undefined): 'delivered' | 'failed' | 'unknown' {
+	const status = (vendorStatus ?? '').trim();
+	if (!status) return 'unknown';
+	if (status.toUpperCase() === 'DELIVRD') return 'delivered';
+	if (SMS18_FAILED_STATUSES.has(status.toUpperCase())) return 'failed';
+	return SMS18_FAILED_PATTERNS.some((p) => p.test(status)) ? 'failed' : 'unknown';
+}

@@ -15,11 +15,10 @@ import type {
 } from '../types';
 import {
 	SMS18_BALANCE_ERRORS,
-	SMS18_FAILED_PATTERNS,
-	SMS18_FAILED_STATUSES,
 	SMS18_SEND_ERRORS,
 	type Sms18Code,
 } from './sms18.errors';
+import { sms18Push } from './sms18.push';
 
 export const SMS18_DISPLAY_NAME = '18SMS (18sms.com)';
 export const SMS18_SEND_PATH = '/msg/HttpBatchSendSM';
@@ -159,22 +158,11 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 	};
 }
 
-/**
- * seed 003 状态报告值 (pushed reports; parsed by sms18.push.ts): DELIVRD delivered, every other
- * documented value failed, anything else ("其他: 网关状态") unknown.
- */
-export function sms18ReportStatus(vendorStatus: string | null | undefined): DeliveryStatus {
-	const status = text(vendorStatus).trim();
-	if (!status) return 'unknown';
-	if (status.toUpperCase() === 'DELIVRD') return 'delivered';
-	if (SMS18_FAILED_STATUSES.has(status.toUpperCase())) return 'failed';
-	return SMS18_FAILED_PATTERNS.some((p) => p.test(status)) ? 'failed' : 'unknown';
-}
-
 export const sms18: GatewayAdapter = {
 	id: 'sms18',
 	displayName: SMS18_DISPLAY_NAME,
 	credentialTypes: ['sms18Api'],
+	push: sms18Push,
 	limits: {
 		maxRecipientsPerRequest: MAX_RECIPIENTS,
 		maxMessageLength: MAX_MESSAGE_LENGTH,

@@ -52,3 +52,11 @@ export function smsAdminReason(code: string, vendorText: string): string | null 
 	}
 	return known.reason;
 }
+
+/** Report status words (§8, §10): DELIVRD delivered; not-yet-final and numeric values unknown; the rest failed. */
+export function smsAdminReportStatus(vendorStatus: string | null | undefined): 'delivered' | 'failed' | 'unknown' {
+	const s = (vendorStatus ?? '').trim().toUpperCase();
+	if (SMSADMIN_DELIVERED_STATUSES.includes(s)) return 'delivered';
+	if (SMSADMIN_UNKNOWN_STATUSES.includes(s) || /^\d+$/.test(s)) return 'unknown';
+	return 'failed';
+}

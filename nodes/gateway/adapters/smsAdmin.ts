@@ -22,11 +22,11 @@ import type {
 } from '../types';
 import {
 	SMSADMIN_ACCEPTED,
-	SMSADMIN_DELIVERED_STATUSES,
 	SMSADMIN_NOTHING_PENDING,
-	SMSADMIN_UNKNOWN_STATUSES,
 	smsAdminReason,
+	smsAdminReportStatus,
 } from './smsAdmin.errors';
+import { smsAdminPush } from './smsAdmin.push';
 
 export const SMSADMIN_DISPLAY_NAME = 'SMSAdmin (通用短信平台)';
 const DEFAULT_BASE_URL = 'http://www.smsadmin.cn';
@@ -353,13 +353,6 @@ export function parseReplyLine(line: string, urlencoded: boolean): InboundReply 
 	return reply;
 }
 
-export function reportStatus(vendorStatus: string): DeliveryStatus {
-	const s = vendorStatus.trim().toUpperCase();
-	if (SMSADMIN_DELIVERED_STATUSES.includes(s)) return 'delivered';
-	if (SMSADMIN_UNKNOWN_STATUSES.includes(s) || /^\d+$/.test(s)) return 'unknown';
-	return 'failed';
-}
-
 /** §8 lines `手机号/日期/流水号/状态值/子码`; 流水号 is the send's linkid (or one the gateway made). */
 export function parseReportLine(line: string): DeliveryReport {
 	const { fields, problems } = splitLine(line);
@@ -368,7 +361,7 @@ export function parseReportLine(line: string): DeliveryReport {
 		type: 'report',
 		messageId: fields?.linkId || null,
 		mobile: fields?.mobile || null,
-		status: vendorStatus === null ? 'unknown' : reportStatus(vendorStatus),
+		status: vendorStatus === null ? 'unknown' : smsAdminReportStatus(vendorStatus),
 		vendorStatus: vendorStatus || null,
 		reportedAt: parseChinaTime(fields?.time),
 		extno: fields?.subCode || null,
@@ -401,6 +394,7 @@ export const smsAdmin: GatewayAdapter = {
 	id: 'smsAdmin',
 	displayName: SMSADMIN_DISPLAY_NAME,
 	credentialTypes: ['smsAdminApi', 'smsAdminMd5Api'],
+	push: smsAdminPush,
 	limits: {
 		maxRecipientsPerRequest: MAX_RECIPIENTS,
 		maxTemplateRowsPerRequest: MAX_TEMPLATE_ROWS,

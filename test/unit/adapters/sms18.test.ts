@@ -4,7 +4,8 @@
  */
 import { GatewayError, InputError, TransportError } from '../../../nodes/gateway/errors';
 import { SMS18_BALANCE_ERRORS, SMS18_SEND_ERRORS } from '../../../nodes/gateway/adapters/sms18.errors';
-import { sms18, sms18ReportStatus } from '../../../nodes/gateway/adapters/sms18';
+import { sms18 } from '../../../nodes/gateway/adapters/sms18';
+import { sms18ReportStatus } from '../../../nodes/gateway/adapters/sms18.errors';
 import { createTransport, type Transport, type TransportRequest } from '../../../nodes/gateway/transport';
 import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateway/types';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';

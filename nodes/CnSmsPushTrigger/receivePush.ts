@@ -1,0 +1,170 @@
+/**
+ * One push arriving at the node's webhook: check where it came from, read it from the raw bytes,
+ * answer the way the gateway expects (written here, so n8n adds nothing), and hand the events on.
+ */
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { eventToJson } from '../common/items';
+import { getAdapter } from '../gateway/registry';
+import type { PushAnswer, PushHandler, PushOutcome, PushSettings } from '../gateway/push';
+import type { Charset, GatewayId } from '../gateway/types';
+import { DEFAULT_LONG_MESSAGE_WAIT_SECONDS } from './description';
+import { pushHandlerFor } from './handlers';
+import { joinPushedEvents } from './longMessages';
+import type { EmittedEvent } from './longMessages';
+import { isAllowed, parseAllowList, sourceAddress } from './sourceAddress';
+
+/** The node's `options` collection. */
+export interface PushOptions {
+	allowedAddresses?: string;
+	charset?: Charset;
+	longMessageWait?: number;
+	proxyHops?: number;
+	receiver?: string;
+	password?: string;
+	userId?: string;
+}
+
+/** What the node reads of n8n's (Express) request. */
+interface PushHttpRequest {
+	method?: string;
+	url?: string;
+	originalUrl?: string;
+	headers: IncomingHttpHeaders;
+	/** The body byte for byte, kept by n8n before it parses anything. */
+	rawBody?: Buffer;
+	socket?: { remoteAddress?: string };
+}
+
+const NODE_NAME = 'CN SMS Push Trigger';
+
+function gatewayName(gateway: string): string {
+	try {
+		return getAdapter(gateway).displayName ?? gateway;
+	} catch {
+		return gateway;
+	}
+}
+
+function respond(res: ServerResponse, answer: PushAnswer): void {
+	res.writeHead(answer.status, {
+		'Content-Type': answer.contentType,
+		'Content-Length': Buffer.byteLength(answer.body),
+	});
+	res.end(answer.body);
+}
+
+function rawQueryOf(req: PushHttpRequest): string {
+	const url = req.originalUrl ?? req.url ?? '';
+	const q = url.indexOf('?');
+	return q < 0 ? '' : url.slice(q + 1).replace(/#.*$/s, '');
+}
+
+function settingsFrom(options: PushOptions): PushSettings {
+	return {
+		charset: options.charset,
+		userId: options.userId || undefined,
+		receiver: options.receiver || undefined,
+		password: options.password || undefined,
+	};
+}
+
+function toItem(gateway: GatewayId, emitted: EmittedEvent): INodeExecutionData {
+	const json = eventToJson(gateway, emitted.event);
+	if (emitted.longMessage) {
+		const { raw } = json;
+		delete json.raw;
+		json.incomplete = emitted.incomplete === true;
+		json.longMessage = emitted.longMessage as unknown as IDataObject;
+		json.raw = raw;
+	}
+	return { json };
+}
+
+export async function receivePush(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const res = this.getResponseObject() as unknown as ServerResponse;
+	const gateway = this.getNodeParameter('gateway') as string;
+	const handler = pushHandlerFor(gateway);
+	if (!handler) {
+		this.logger.error(`${NODE_NAME}: gateway "${gateway}" does not push; the push was refused`);
+		respond(res, { status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
+		return { noWebhookResponse: true };
+	}
+	const name = gatewayName(gateway);
+	try {
+		return handlePush.call(this, gateway as GatewayId, handler, name, res);
+	} catch (error) {
+		// Never let a push crash the webhook: log it and tell the gateway it failed.
+		this.logger.error(`${NODE_NAME}: could not handle a ${name} push: ${(error as Error).message}`);
+		if (!res.headersSent) respond(res, { ...handler.answer('malformed'), status: 500 });
+		return { noWebhookResponse: true };
+	}
+}
+
+function handlePush(
+	this: IWebhookFunctions,
+	gateway: GatewayId,
+	handler: PushHandler,
+	name: string,
+	res: ServerResponse,
+): IWebhookResponseData {
+	const req = this.getRequestObject() as unknown as PushHttpRequest;
+	const options = this.getNodeParameter('options', {}) as PushOptions;
+	const wanted = this.getNodeParameter('events', handler.kinds) as string[];
+
+	const allow = parseAllowList(options.allowedAddresses);
+	const source = sourceAddress(req.socket?.remoteAddress, req.headers['x-forwarded-for'], options.proxyHops ?? 0);
+	if (allow.invalid.length > 0) {
+		this.logger.error(
+			`${NODE_NAME}: refused a ${name} push: the allow-list holds entries that are no IP address or CIDR range (${allow.invalid.join(', ')})`,
+		);
+		return refuse(res, handler, 'forbidden');
+	}
+	if (allow.list && !isAllowed(allow.list, source)) {
+		this.logger.warn(`${NODE_NAME}: refused a ${name} push from ${source || 'an unknown address'}: not in the allow-list`);
+		return refuse(res, handler, 'forbidden');
+	}
+
+	const outcome: PushOutcome = handler.parse(
+		{
+			method: req.method ?? 'GET',
+			rawQuery: rawQueryOf(req),
+			body: Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0),
+			contentType: (req.headers['content-type'] as string | undefined) ?? null,
+		},
+		settingsFrom(options),
+	);
+	if (outcome.status === 'forbidden') {
+		this.logger.warn(`${NODE_NAME}: refused a ${name} push from ${source}: ${outcome.reason}`);
+		return refuse(res, handler, 'forbidden');
+	}
+	if (outcome.status === 'malformed') {
+		this.logger.warn(`${NODE_NAME}: a ${name} push from ${source} was not understood (answered 400): ${outcome.reason}`);
+		return refuse(res, handler, 'malformed');
+	}
+
+	const selected = outcome.events.filter((e) => wanted.includes(e.event.type));
+	const skipped = outcome.events.length - selected.length;
+	if (skipped > 0) {
+		this.logger.debug(`${NODE_NAME}: acknowledged ${skipped} ${name} event(s) of a kind not selected in Events`);
+	}
+	const manual = this.getMode() === 'manual';
+	const waitSeconds = options.longMessageWait ?? DEFAULT_LONG_MESSAGE_WAIT_SECONDS;
+	const emitted = joinPushedEvents(
+		selected,
+		manual ? null : this.getWorkflowStaticData('node'),
+		Date.now(),
+		Math.max(0, waitSeconds) * 1000,
+	);
+
+	respond(res, handler.answer('accepted'));
+	if (emitted.length === 0) return { noWebhookResponse: true };
+	return { noWebhookResponse: true, workflowData: [emitted.map((e) => toItem(gateway, e))] };
+}
+
+function refuse(res: ServerResponse, handler: PushHandler, outcome: 'forbidden' | 'malformed'): IWebhookResponseData {
+	respond(res, handler.answer(outcome));
+	return { noWebhookResponse: true };
+}

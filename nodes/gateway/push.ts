@@ -1,0 +1,306 @@
+/**
+ * Pushes: what a gateway sends to a URL of ours when a reply or delivery report arrives. Each
+ * vendor's handler (adapters/<id>.push.ts) reads the request from its raw bytes in the vendor's
+ * charset, runs the checks the vendor allows, and says what to answer. No n8n here.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+
+import { charsetFromLabel, decodeBytes } from './charset';
+import type { Charset, DeliveryReport, DeliveryStatus, InboundReply } from './types';
+
+export type PushKind = 'reply' | 'report';
+
+/** A push as it arrived, before anyone decoded it. */
+export interface PushRequest {
+	method: string;
+	/** The query string exactly as in the request line, without `?` (percent-escapes intact). */
+	rawQuery: string;
+	/** The body byte for byte (empty for GET). */
+	body: Buffer;
+	contentType?: string | null;
+}
+
+/** The user's settings for the checks and the charset (node options: a push carries no credential). */
+export interface PushSettings {
+	/** Charset to read the push in, instead of the handler's default (china-sms: GBK or UTF-8). */
+	charset?: Charset;
+	/** smsAdmin: the user id the push's `SmsName` must equal. */
+	userId?: string;
+	/** sms18: the `receiver` the push must carry. */
+	receiver?: string;
+	/** sms18: the `pswd` the push must carry. */
+	password?: string;
+}
+
+/** One part of a long inbound message (sms18 `isems=1`, `emshead=id,total,part`). */
+export interface LongMessagePart {
+	/** Identifies the whole message: sender, the gateway's id and the part count. */
+	key: string;
+	id: string;
+	total: number;
+	number: number;
+}
+
+export interface PushedEvent {
+	event: InboundReply | DeliveryReport;
+	/** Set when the event is one part of a long message still to be joined. */
+	part?: LongMessagePart;
+}
+
+export type PushOutcome =
+	| { status: 'accepted'; events: PushedEvent[] }
+	/** A check failed: answer 403, start nothing. The reason names no secret. */
+	| { status: 'forbidden'; reason: string }
+	/** Not a push this gateway sends: answer 400, start nothing. */
+	| { status: 'malformed'; reason: string };
+
+export interface PushAnswer {
+	status: number;
+	contentType: string;
+	body: string;
+}
+
+export interface PushHandler {
+	/** The kinds of event this gateway pushes. */
+	kinds: PushKind[];
+	/** Charset the gateway's pushes are in unless the settings say otherwise. */
+	charset: Charset;
+	/** HTTP methods the gateway is documented (or seen) to push with. */
+	methods: Array<'GET' | 'POST'>;
+	parse(request: PushRequest, settings: PushSettings): PushOutcome;
+	/** What to answer the gateway for each outcome. */
+	answer(outcome: PushOutcome['status']): PushAnswer;
+}
+
+export function forbidden(reason: string): PushOutcome {
+	return { status: 'forbidden', reason };
+}
+
+export function malformed(reason: string): PushOutcome {
+	return { status: 'malformed', reason };
+}
+
+/** A plain answer of status and text. */
+export function plainAnswer(status: number, body: string): PushAnswer {
+	return { status, contentType: 'text/plain', body };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters from the raw request
+
+/** The parameters of a push: query string first, then a form body, names trimmed. */
+export interface PushParams {
+	pairs: Array<[string, string]>;
+	/** First value of a parameter, name compared trimmed and case-insensitively. */
+	get(name: string): string | undefined;
+	/** First value, trimmed; undefined when absent or blank. */
+	value(name: string): string | undefined;
+	/** Every parameter as `raw`, first value per name, without the named secrets. */
+	record(without?: string[]): Record<string, string>;
+}
+
+/** Decode the query string and (form) body of a push in the charset, from the raw bytes. */
+export function pushParams(request: PushRequest, charset: Charset): PushParams {
+	const pairs = decodeFormBytes(queryBytes(request.rawQuery), charset);
+	if (request.body.length > 0 && isFormBody(request.contentType)) {
+		pairs.push(...decodeFormBytes(request.body, charsetFromContentType(request.contentType) ?? charset));
+	}
+	return paramsFrom(pairs);
+}
+
+function paramsFrom(pairs: Array<[string, string]>): PushParams {
+	const find = (name: string) => {
+		const wanted = name.toLowerCase();
+		return pairs.find(([k]) => k.toLowerCase() === wanted)?.[1];
+	};
+	return {
+		pairs,
+		get: find,
+		value: (name) => {
+			const v = find(name)?.trim();
+			return v ? v : undefined;
+		},
+		record: (without = []) => {
+			const skip = new Set(without.map((n) => n.toLowerCase()));
+			const out: Record<string, string> = {};
+			for (const [k, v] of pairs) {
+				if (!skip.has(k.toLowerCase()) && !(k in out)) out[k] = v;
+			}
+			return out;
+		},
+	};
+}
+
+/**
+ * The bytes of a query string. Node hands the request line over as latin1, so a gateway that
+ * sends raw (unescaped) GBK bytes gets them back intact; anything beyond latin1 is UTF-8 text.
+ */
+export function queryBytes(rawQuery: string): Buffer {
+	return /^[\u0000-\u00ff]*$/.test(rawQuery) ? Buffer.from(rawQuery, 'latin1') : Buffer.from(rawQuery, 'utf8');
+}
+
+/** `a=1&b=%D6%D0` as bytes to ordered pairs: split on bytes, unescape, then decode in the charset. */
+export function decodeFormBytes(bytes: Buffer, charset: Charset): Array<[string, string]> {
+	const pairs: Array<[string, string]> = [];
+	let start = 0;
+	while (start <= bytes.length) {
+		let end = bytes.indexOf(0x26, start); // '&'
+		if (end < 0) end = bytes.length;
+		const part = bytes.subarray(start, end);
+		if (part.length > 0) {
+			const eq = part.indexOf(0x3d); // '='
+			const key = eq < 0 ? part : part.subarray(0, eq);
+			const value = eq < 0 ? Buffer.alloc(0) : part.subarray(eq + 1);
+			// seed 001 §9 shows `& RevertTime=`: names may carry stray spaces.
+			pairs.push([decodeBytes(unescapeBytes(key), charset).trim(), decodeBytes(unescapeBytes(value), charset)]);
+		}
+		start = end + 1;
+	}
+	return pairs;
+}
+
+/** `%XX` to its byte, `+` to a space; malformed escapes stay as they are. */
+function unescapeBytes(bytes: Buffer): Buffer {
+	const out = Buffer.alloc(bytes.length);
+	let n = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b === 0x25 && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
+			out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
+			i += 2;
+		} else {
+			out[n++] = b === 0x2b ? 0x20 : b;
+		}
+	}
+	return out.subarray(0, n);
+}
+
+function isHex(b: number): boolean {
+	return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
+}
+
+function mediaType(contentType: string | null | undefined): string {
+	return String(contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Bodies read as form parameters: form-urlencoded, text/plain, or no Content-Type at all. */
+export function isFormBody(contentType: string | null | undefined): boolean {
+	const type = mediaType(contentType);
+	return type === '' || type === 'application/x-www-form-urlencoded' || type === 'text/plain';
+}
+
+/** The charset a Content-Type declares, if it is one we read. */
+export function charsetFromContentType(contentType: string | null | undefined): Charset | null {
+	const match = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(String(contentType ?? ''));
+	return match ? charsetFromLabel(match[2]) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks and mapping
+
+/** Compare a pushed secret with the configured one without leaking where they differ. */
+export function constantTimeEqual(given: string, expected: string): boolean {
+	const a = createHash('sha256').update(given, 'utf8').digest();
+	const b = createHash('sha256').update(expected, 'utf8').digest();
+	return timingSafeEqual(a, b) && given.length === expected.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long inbound messages (sms18, seed 003 短信接收: isems / emshead), joined across pushes
+
+/** A long message whose parts are still arriving. Plain JSON: it lives in workflow static data. */
+export interface PendingLongMessage {
+	/** When its first part arrived, ms since the epoch. */
+	firstSeen: number;
+	id: string;
+	total: number;
+	/** The parts received so far, by part number. */
+	parts: Record<string, InboundReply>;
+}
+
+export type LongMessageStore = Record<string, PendingLongMessage>;
+
+export interface JoinedMessage {
+	reply: InboundReply;
+	id: string;
+	total: number;
+	received: number[];
+	missing: number[];
+	complete: boolean;
+}
+
+/** Pending long messages kept at most; beyond that the oldest are handed out incomplete. */
+export const MAX_PENDING_LONG_MESSAGES = 500;
+
+/**
+ * Add one part. Returns the new store (the old one is not changed) and, when this part was the
+ * last one missing, the joined message (already removed from the store). A part that arrives
+ * twice replaces the earlier copy.
+ */
+export function addLongMessagePart(
+	store: LongMessageStore,
+	reply: InboundReply,
+	part: LongMessagePart,
+	nowMs: number,
+): { store: LongMessageStore; joined: JoinedMessage | null } {
+	const previous = store[part.key];
+	const pending: PendingLongMessage = {
+		firstSeen: previous?.firstSeen ?? nowMs,
+		id: part.id,
+		total: part.total,
+		parts: { ...(previous?.parts ?? {}), [String(part.number)]: reply },
+	};
+	const next = { ...store };
+	if (Object.keys(pending.parts).length >= pending.total) {
+		delete next[part.key];
+		return { store: next, joined: joinParts(pending) };
+	}
+	next[part.key] = pending;
+	return { store: next, joined: null };
+}
+
+/**
+ * Take out the messages whose first part arrived `waitMs` or longer ago, and the oldest ones
+ * beyond `maxPending`, joined from the parts that did arrive and marked incomplete.
+ */
+export function takeExpiredLongMessages(
+	store: LongMessageStore,
+	nowMs: number,
+	waitMs: number,
+	maxPending = MAX_PENDING_LONG_MESSAGES,
+): { store: LongMessageStore; expired: JoinedMessage[] } {
+	const keys = Object.keys(store).sort((a, b) => store[a].firstSeen - store[b].firstSeen);
+	const overflow = Math.max(0, keys.length - maxPending);
+	const next: LongMessageStore = {};
+	const expired: JoinedMessage[] = [];
+	keys.forEach((key, index) => {
+		const pending = store[key];
+		if (index < overflow || nowMs - pending.firstSeen >= waitMs) expired.push(joinParts(pending));
+		else next[key] = pending;
+	});
+	return { store: next, expired };
+}
+
+/** One reply from the parts at hand, in part order; `complete` when none is missing. */
+export function joinParts(pending: PendingLongMessage): JoinedMessage {
+	const numbers = Object.keys(pending.parts)
+		.map(Number)
+		.sort((a, b) => a - b);
+	const parts = numbers.map((n) => pending.parts[String(n)]);
+	const missing: number[] = [];
+	for (let n = 1; n <= pending.total; n++) if (!(String(n) in pending.parts)) missing.push(n);
+	const first = parts[0];
+	const text = parts.map((p) => p.text ?? '').join('');
+	const times = parts.map((p) => p.receivedAt).filter((t): t is string => t !== null).sort();
+	const { msg: _msg, emshead: _emshead, ...firstRaw } = first.raw;
+	const errors = parts.map((p) => p.parseError).filter((e): e is string => Boolean(e));
+	const reply: InboundReply = {
+		...first,
+		text,
+		receivedAt: times[0] ?? null,
+		raw: { ...firstRaw, msg: text, parts: parts.map((p) => p.raw) },
+	};
+	delete reply.parseError;
+	if (errors.length > 0) reply.parseError = errors.join('; ');
+	return { reply, id: pending.id, total: pending.total, received: numbers, missing, complete: missing.length === 0 };
+}
