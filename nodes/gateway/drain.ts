@@ -17,6 +17,12 @@ export interface DrainOptions {
 	/** Stop starting new calls once this much time has passed (ms since the drain began). */
 	budgetMs?: number;
 	now?: () => number;
+	/**
+	 * Measure the spacing from the previous call's answer instead of its start. The gateway saw that
+	 * request before it answered, so the gap between two requests as the gateway sees them is then
+	 * at least `spacingMs` however long a request took to arrive. Default: from the start.
+	 */
+	spaceFromAnswer?: boolean;
 }
 
 export interface DrainResult<T> {
@@ -66,6 +72,7 @@ export async function drain<T extends DeliveryReport | InboundReply>(
 		} catch (error) {
 			return { events, calls, more: true, error };
 		}
+		if (options.spaceFromAnswer) lastCallAt = now();
 		events.push(...(page.events as T[]));
 		if (!page.more) return { events, calls, more: false, error: null };
 	}

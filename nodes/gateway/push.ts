@@ -6,7 +6,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 
 import { charsetFromLabel, decodeBytes } from './charset';
-import type { Charset, DeliveryReport, DeliveryStatus, InboundReply } from './types';
+import type { Charset, DeliveryReport, InboundReply } from './types';
 
 export type PushKind = 'reply' | 'report';
 

@@ -7,7 +7,6 @@ import { GatewayError, InputError, unexpectedResponse } from '../errors';
 import { messageLength } from '../segments';
 import type {
 	BalanceResult,
-	DeliveryStatus,
 	GatewayAdapter,
 	GatewayContext,
 	SendOutcome,

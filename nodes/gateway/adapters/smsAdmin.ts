@@ -11,7 +11,6 @@ import type {
 	BalanceResult,
 	ContentCheckResult,
 	DeliveryReport,
-	DeliveryStatus,
 	FetchPage,
 	GatewayAdapter,
 	GatewayContext,

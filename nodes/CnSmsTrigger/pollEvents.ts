@@ -1,0 +1,169 @@
+/**
+ * One poll of the CN SMS Trigger: drain each selected fetch-once endpoint (replies, reports) and
+ * emit every event taken from the gateway. These endpoints hand each event out once, so whatever a
+ * call handed over is emitted even when a later call fails; an error is thrown only when there is
+ * nothing to emit.
+ */
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { credentialTypeFor, errorFields, openSession, toNodeError } from '../common/gateway';
+import { eventToJson } from '../common/items';
+import { drain, fetcherFor } from '../gateway/drain';
+import type { DrainResult, EventKind } from '../gateway/drain';
+import { TransportError } from '../gateway/errors';
+import { getAdapter } from '../gateway/registry';
+import type { DeliveryReport, DeliveryStatus, GatewayAdapter, InboundReply } from '../gateway/types';
+import { DEFAULT_MAX_CALLS, POLLING_GATEWAYS } from './description';
+import { sampleItems } from './sample';
+import type { EventType } from './sample';
+
+/** No fetch call starts later than this into a poll: n8n polls once a minute at the most often. */
+export const POLL_BUDGET_MS = 45_000;
+/** Per request, so a poll that starts its last call at 45 s still ends inside the minute. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+const KIND_OF: Record<EventType, EventKind> = { reply: 'replies', report: 'reports' };
+const ALL_STATUSES: DeliveryStatus[] = ['delivered', 'failed', 'unknown'];
+
+type GatewayEvent = DeliveryReport | InboundReply;
+
+interface PollSettings {
+	adapter: GatewayAdapter;
+	events: EventType[];
+	statuses: DeliveryStatus[];
+	maxCalls: number;
+	fetchRealEventsInTest: boolean;
+}
+
+export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings(this);
+	const { adapter, events } = settings;
+
+	if (this.getMode() === 'manual' && !settings.fetchRealEventsInTest) {
+		const samples = sampleItems(adapter.id, events, settings.statuses, new Date());
+		return [this.helpers.returnJsonArray(samples)];
+	}
+
+	const authentication =
+		adapter.credentialTypes.length > 1 ? (this.getNodeParameter('authentication', 'password') as string) : undefined;
+	const credentials = await this.getCredentials(credentialTypeFor(adapter, authentication));
+	const session = openSession(adapter.id, credentials, { timeoutMs: REQUEST_TIMEOUT_MS });
+	const budgetMs = pollBudget(this);
+
+	// Replies and reports are separate endpoints, each with its own spacing: drain them side by side.
+	// drain() never throws for a failed call; the catch only guards against the unforeseen.
+	const results = await Promise.all(
+		events.map(async (type) => {
+			const kind = KIND_OF[type];
+			try {
+				return await drain<GatewayEvent>(adapter, session.ctx, kind, {
+					maxCalls: settings.maxCalls,
+					sleep: async (ms) => await sleep(ms),
+					// The documented spacing (drain's default), counted from each answer so the gateway
+					// sees requests at least that far apart however slowly one of them arrived.
+					spaceFromAnswer: true,
+					budgetMs,
+				});
+			} catch (error) {
+				const failed: DrainResult<GatewayEvent> = { events: [], calls: 0, more: true, error };
+				return failed;
+			}
+		}),
+	);
+
+	const warnings: string[] = [];
+	const items: IDataObject[] = [];
+	let unreadable = 0;
+	results.forEach((result, index) => {
+		const kind = KIND_OF[events[index]];
+		if (result.error !== null) warnings.push(failureNote(kind, result));
+		for (const event of result.events) {
+			if (event.parseError !== undefined) unreadable++;
+			if (!passesFilter(event, settings.statuses)) continue;
+			items.push(eventToJson(adapter.id, event));
+		}
+		if (result.more && result.error === null) {
+			this.logger.debug(`CN SMS Trigger: more ${kind} may be pending at ${adapter.displayName}; the next poll continues`, {
+				calls: result.calls,
+			});
+		}
+	});
+
+	const meta = { workflowId: this.getWorkflow().id, node: this.getNode().name };
+	if (items.length === 0) {
+		const [first, ...others] = results.filter((r) => r.error !== null);
+		if (!first) return null;
+		for (const other of others) this.logger.warn(`CN SMS Trigger: ${errorFields(other.error).error}`, meta);
+		throw toNodeError(this.getNode(), first.error);
+	}
+
+	if (unreadable > 0) {
+		this.logger.warn(
+			`CN SMS Trigger: ${unreadable} event(s) from ${adapter.displayName} could not be read; they are emitted with their raw text and a parseError`,
+			meta,
+		);
+	}
+	if (warnings.length > 0) {
+		const pollWarning = warnings.join(' ');
+		this.logger.warn(`CN SMS Trigger: ${pollWarning}`, meta);
+		// Beside the event's fields, before `raw` (which stays last, as in every item of the package).
+		return [this.helpers.returnJsonArray(items.map(({ raw, ...fields }) => ({ ...fields, pollWarning, raw })))];
+	}
+	return [this.helpers.returnJsonArray(items)];
+}
+
+function readSettings(ctx: IPollFunctions): PollSettings {
+	const node = ctx.getNode();
+	const gateway = ctx.getNodeParameter('gateway') as string;
+	if (!(POLLING_GATEWAYS as readonly string[]).includes(gateway)) {
+		throw new NodeOperationError(node, `The gateway "${gateway}" has no events to poll; use the CN SMS Push Trigger`);
+	}
+	const adapter = getAdapter(gateway);
+	const events = ([...new Set(ctx.getNodeParameter('events', []) as EventType[])]).sort((a, b) =>
+		a === b ? 0 : a === 'reply' ? -1 : 1,
+	);
+	if (events.length === 0) throw new NodeOperationError(node, 'Select at least one event to poll for');
+	for (const type of events) {
+		if (!KIND_OF[type] || !fetcherFor(adapter, KIND_OF[type])) {
+			throw new NodeOperationError(node, `${adapter.displayName} does not hand out ${type} events to poll`);
+		}
+	}
+	let statuses = ALL_STATUSES;
+	if (events.includes('report')) {
+		statuses = ctx.getNodeParameter('reportStatuses', ALL_STATUSES) as DeliveryStatus[];
+		if (statuses.length === 0) {
+			throw new NodeOperationError(node, 'Select at least one report status, or remove "Delivery Report" from the events');
+		}
+	}
+	const options = ctx.getNodeParameter('options', {}) as { maxCalls?: number; fetchRealEventsInTest?: boolean };
+	const maxCalls = options.maxCalls ?? DEFAULT_MAX_CALLS;
+	if (!Number.isInteger(maxCalls) || maxCalls < 1) {
+		throw new NodeOperationError(node, `Max Calls per Poll must be a whole number of at least 1 (got ${maxCalls})`);
+	}
+	return { adapter, events, statuses, maxCalls, fetchRealEventsInTest: options.fetchRealEventsInTest === true };
+}
+
+/** A report the user filtered out is dropped; an unreadable line is always kept (its status is unknown to us). */
+function passesFilter(event: GatewayEvent, statuses: DeliveryStatus[]): boolean {
+	if (event.type !== 'report' || event.parseError !== undefined) return true;
+	return statuses.includes(event.status);
+}
+
+/** Start no call later than 45 s in, and never past the engine's own budget for a poll. */
+function pollBudget(ctx: IPollFunctions): number {
+	const engine = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : Infinity;
+	return Math.max(0, Math.min(POLL_BUDGET_MS, engine - 2 * REQUEST_TIMEOUT_MS));
+}
+
+function failureNote(kind: EventKind, result: DrainResult<GatewayEvent>): string {
+	const { error } = errorFields(result.error);
+	const taken = result.events.length;
+	let note = `Fetching ${kind} failed on call ${result.calls} of this poll: ${error}.`;
+	note += taken > 0 ? ` The ${taken} ${kind} taken before the failure are emitted.` : '';
+	note += ` Anything still pending stays at the gateway for the next poll.`;
+	if (result.error instanceof TransportError && result.error.mayHaveReached && result.error.failure !== 'http') {
+		note += ` The failed call may itself have taken ${kind} from the gateway that never arrived here.`;
+	}
+	return note;
+}
