@@ -10,7 +10,9 @@ function pad(n: number, width = 2): string {
 	return String(n).padStart(width, '0');
 }
 
+/** Throws a RangeError for an invalid Date (never sends `NaNNaN…` as a time). */
 export function formatChinaTime(date: Date, format: ChinaTimeFormat): string {
+	if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError('Invalid date: cannot format it as China time');
 	const t = new Date(date.getTime() + CST_OFFSET_MS);
 	const y = pad(t.getUTCFullYear(), 4);
 	const M = pad(t.getUTCMonth() + 1);
@@ -45,7 +47,8 @@ export function parseChinaTime(value: string | null | undefined): string | null 
 	if (value === null || value === undefined) return null;
 	const v = String(value).trim();
 	if (!v) return null;
-	let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/.exec(v);
+	// Fractions of a second (`.123`, as .NET writes them) are dropped.
+	let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?$/.exec(v);
 	if (m) return isoFromParts(+m[1], +m[2], +m[3], +m[4], +m[5], m[6] ? +m[6] : 0);
 	m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$/.exec(v);
 	if (m) return isoFromParts(+m[1], +m[2], +m[3], +m[4], +m[5], m[6] ? +m[6] : 0);

@@ -2,6 +2,7 @@
  * Errors of the gateway layer. The n8n nodes turn them into NodeApiError / NodeOperationError;
  * their messages are already safe to show (secrets removed by the transport).
  */
+import { redact } from './redact';
 
 /** The gateway answered and refused: `<Gateway>: <plain English reason> (code <code>)`. */
 export class GatewayError extends Error {
@@ -81,14 +82,18 @@ export function excerptOf(text: string, max = 200): string {
 	return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
-/** For a response the adapter does not recognise: a clear error quoting a short excerpt. */
-export function unexpectedResponse(gateway: string, what: string, body: string): TransportError {
+/**
+ * For a response the adapter does not recognise: a clear error quoting a short excerpt. Pass the
+ * request's `secrets` when the answer may echo them (they are removed before the excerpt is cut).
+ */
+export function unexpectedResponse(gateway: string, what: string, body: string, secrets: string[] = []): TransportError {
+	const excerpt = excerptOf(redact(body, secrets));
 	return new TransportError({
 		gateway,
 		failure: 'unexpected',
-		message: `unexpected response to ${what}: "${excerptOf(body)}"`,
+		message: `unexpected response to ${what}: "${excerpt}"`,
 		url: '',
-		excerpt: excerptOf(body),
+		excerpt,
 		mayHaveReached: true,
 	});
 }

@@ -18,12 +18,12 @@ export interface NormalisedNumber {
 }
 
 /**
- * Normalise one number: remove spaces, hyphens and brackets inside it; remove a leading `+86`,
- * `0086` or `86` when what remains is an 11-digit mobile. Returns null if it is neither a mainland
- * mobile nor a fixed line with area code.
+ * Normalise one number: remove spaces, hyphens (also full-width －) and brackets inside it; remove
+ * a leading `+86`, `0086` or `86` when what remains is an 11-digit mobile. Returns null if it is
+ * neither a mainland mobile nor a fixed line with area code.
  */
 export function normaliseNumber(input: string): NormalisedNumber | null {
-	let n = input.trim().replace(/[\s\-()（）]/g, '');
+	let n = input.trim().replace(/[\s\-()（）－]/g, '');
 	// Full-width digits and plus sign, as typed on Chinese keyboards.
 	n = n.replace(/[０-９＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 	const prefixed = /^(?:\+86|0086|86)(1\d{10})$/.exec(n);

@@ -5,12 +5,17 @@
  *
  * It never retries a request that may have reached the gateway. Read-only calls may ask for one
  * retry when the connection could not be made at all (`retryOnConnectError`).
+ *
+ * Every request gets a connection of its own (no keep-alive): a pooled connection the gateway
+ * closed while idle fails with a reset that cannot be told from a reset after the gateway read
+ * the request, and would make sends "may have reached" for nothing.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
 
-import { charsetFromLabel, decodeBytes, encodePairs, percentEncode } from './charset';
+import { charsetFromLabel, decodeBytes, encodePairs } from './charset';
 import { TransportError, excerptOf } from './errors';
+import { redact } from './redact';
 import type { Charset } from './types';
 
 export interface TransportRequest {
@@ -54,35 +59,41 @@ export interface Transport {
 export interface TransportOptions {
 	timeoutMs?: number;
 	maxBodyBytes?: number;
-	/** Called once per request actually sent (for counting `requests` in outputs). */
+	/**
+	 * Called once per attempt to send a request, before connecting (for counting `requests` in
+	 * outputs): a retry after a failed connection counts again; an invalid base URL does not count.
+	 */
 	onRequest?: () => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-const SECRET_PARAM = /^(pwd|pswd|us_pwd|password|passwd|sign|newpwd|passwordmd5)$/i;
+export { redact };
 
-/** Every spelling of each secret that can appear in a URL, body or message. */
-function secretForms(secrets: string[]): string[] {
-	const forms = new Set<string>();
-	for (const secret of secrets) {
-		if (!secret || secret.length < 3) continue;
-		forms.add(secret);
-		for (const cs of ['utf8', 'gbk'] as const) forms.add(percentEncode(secret, cs));
-		forms.add(encodeURIComponent(secret));
-	}
-	// Longest first so a secret that contains another is removed whole.
-	return [...forms].sort((a, b) => b.length - a.length);
+function durationText(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-export function redact(text: string, secrets: string[]): string {
-	let out = text;
-	for (const form of secretForms(secrets)) out = out.split(form).join('***');
-	// Belt and braces: any parameter named like a secret loses its value.
-	return out.replace(/([?&]|^)([A-Za-z_]+)\s*=([^&\s]*)/g, (whole, sep: string, key: string) =>
-		SECRET_PARAM.test(key) ? `${sep}${key}=***` : whole,
-	);
+/**
+ * Node's error codes in plain words. n8n replaces any error message containing one of these codes
+ * with a generic sentence of its own, which would lose the gateway's name; so the codes stay out.
+ */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset by the other side',
+	ECONNABORTED: 'connection aborted',
+	ETIMEDOUT: 'timed out',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	EADDRNOTAVAIL: 'address not available',
+	EPIPE: 'connection closed while sending',
+};
+
+export function networkWords(error: NodeJS.ErrnoException): string {
+	const code = error.code ?? '';
+	return NETWORK_WORDS[code] ?? (code || error.message);
 }
 
 function joinUrl(baseUrl: string, path: string): string {
@@ -136,7 +147,12 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 		} catch {
 			return Promise.reject(fail('connect', `invalid base URL "${req.baseUrl}"`, { mayHaveReached: false }));
 		}
-		const client = url.protocol === 'https:' ? https : http;
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+			return Promise.reject(fail('connect', `invalid base URL "${req.baseUrl}": it must start with http:// or https://`, { mayHaveReached: false }));
+		}
+		const secure = url.protocol === 'https:';
+		const client = secure ? https : http;
+		const limitMs = req.timeoutMs ?? timeoutMs;
 		const headers: http.OutgoingHttpHeaders = { 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*' };
 		if (body) {
 			const label = req.charset === 'utf8' ? 'UTF-8' : req.charset === 'gbk' ? 'GBK' : 'GB2312';
@@ -155,7 +171,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 				else resolve(value as TransportResponse);
 			};
 			options.onRequest?.();
-			const outgoing = client.request(url, { method: req.method, headers }, (incoming) => {
+			const outgoing = client.request(url, { method: req.method, headers, agent: false }, (incoming) => {
 				const chunks: Buffer[] = [];
 				let size = 0;
 				incoming.on('data', (chunk: Buffer) => {
@@ -171,7 +187,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 					done(fail('reset', 'the connection broke while the answer was arriving (truncated answer)', { httpCode: incoming.statusCode, mayHaveReached: true })),
 				);
 				incoming.on('error', (error: NodeJS.ErrnoException) =>
-					done(fail('reset', `the connection broke while the answer was arriving (${error.code ?? error.message})`, { httpCode: incoming.statusCode, mayHaveReached: true })),
+					done(fail('reset', `the connection broke while the answer was arriving (${networkWords(error)})`, { httpCode: incoming.statusCode, mayHaveReached: true })),
 				);
 				incoming.on('end', () => {
 					if (!incoming.complete) {
@@ -183,18 +199,25 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 					const text = decodeBytes(bytes, charset);
 					const status = incoming.statusCode ?? 0;
 					if (status < 200 || status > 299) {
-						done(fail('http', `HTTP ${status} from the gateway: "${excerptOf(text)}"`, { httpCode: status, excerpt: excerptOf(text), mayHaveReached: true }));
+						// Redact before cutting: a secret cut in half by the excerpt would no longer match.
+						const shown = excerptOf(redact(text, req.secrets));
+						done(fail('http', `HTTP ${status} from the gateway: "${shown}"`, { httpCode: status, excerpt: shown, mayHaveReached: true }));
 						return;
 					}
 					done(null, { status, headers: incoming.headers, bytes, text, charset, url: safeUrl });
 				});
+				if (Number(incoming.headers['content-length']) > maxBodyBytes) {
+					done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true }));
+					outgoing.destroy();
+				}
 			});
+			// "Connected" means the request may have been read: after the TLS handshake for https.
 			outgoing.on('socket', (socket) => {
 				if (!socket.connecting) connected = true;
-				socket.once('connect', () => (connected = true));
+				socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true));
 			});
 			outgoing.on('error', (error: NodeJS.ErrnoException) => {
-				const code = error.code ?? error.message;
+				const code = networkWords(error);
 				if (!connected) {
 					done(fail('connect', `could not connect to ${url.host} (${code})`, { mayHaveReached: false }));
 				} else {
@@ -204,11 +227,11 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 			const timer = setTimeout(() => {
 				done(
 					connected
-						? fail('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`, { mayHaveReached: true })
-						: fail('connect', `could not connect to ${url.host} within ${Math.round(timeoutMs / 1000)} s`, { mayHaveReached: false }),
+						? fail('timeout', `no answer within ${durationText(limitMs)}`, { mayHaveReached: true })
+						: fail('connect', `could not connect to ${url.host} within ${durationText(limitMs)}`, { mayHaveReached: false }),
 				);
 				outgoing.destroy();
-			}, req.timeoutMs ?? timeoutMs);
+			}, limitMs);
 			if (body) outgoing.end(body);
 			else outgoing.end();
 		});
