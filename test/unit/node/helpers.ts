@@ -1,0 +1,93 @@
+/** Shared set-up of the CN SMS node tests: the simulator, credentials per gateway, one-line requests. */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CnSms } from '../../../nodes/CnSms/CnSms.node';
+import type { GatewayId } from '../../../nodes/gateway/types';
+import { executeNode, runWorkflow } from '../../harness/execute';
+import type { ExecuteResult, InputItems, RunResult } from '../../harness/execute';
+import type { NodeSettings } from '../../harness/workflow';
+import type { RecordedRequest, Simulator } from '../../simulator';
+
+export const CREDENTIAL_TYPE: Record<GatewayId, string> = {
+	chinaSms: 'chinaSmsApi',
+	smsAdmin: 'smsAdminApi',
+	sms112088: 'sms112088Api',
+	sms18: 'sms18Api',
+	sms10692: 'sms10692Api',
+};
+
+/** 2026-11-23 18:00:00 China time. */
+export const NOW = new Date('2026-11-23T10:00:00.000Z');
+
+/** Freeze `new Date()` / `Date.now()` only; timers and sockets stay real. */
+export function freezeClock(at: Date = NOW): void {
+	jest.useFakeTimers({
+		now: at,
+		doNotFake: [
+			'hrtime',
+			'nextTick',
+			'performance',
+			'queueMicrotask',
+			'requestAnimationFrame',
+			'cancelAnimationFrame',
+			'requestIdleCallback',
+			'cancelIdleCallback',
+			'setImmediate',
+			'clearImmediate',
+			'setInterval',
+			'clearInterval',
+			'setTimeout',
+			'clearTimeout',
+		],
+	});
+}
+
+export function credentials(sim: Simulator, gateway: GatewayId, extra: ICredentialDataDecryptedObject = {}): Record<string, ICredentialDataDecryptedObject> {
+	return { [CREDENTIAL_TYPE[gateway]]: { ...sim.accounts[gateway], baseUrl: sim.urls[gateway], ...extra } };
+}
+
+export interface RunOptions {
+	settings?: NodeSettings;
+	timezone?: string;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+}
+
+/** execute() once in a real ExecuteContext. */
+export async function execute(sim: Simulator, parameters: INodeParameters, input: InputItems = [{}], options: RunOptions = {}): Promise<ExecuteResult> {
+	const gateway = parameters.gateway as GatewayId;
+	return await executeNode(
+		{
+			nodeType: new CnSms(),
+			parameters,
+			credentials: options.credentials ?? credentials(sim, gateway),
+			settings: options.settings,
+			timezone: options.timezone,
+		},
+		input,
+	);
+}
+
+/** Input → CN SMS through n8n's real engine (continue on fail, error output, retries). */
+export async function run(sim: Simulator, parameters: INodeParameters, input: InputItems = [{}], options: RunOptions = {}): Promise<RunResult> {
+	const gateway = parameters.gateway as GatewayId;
+	return await runWorkflow(
+		{
+			nodeType: new CnSms(),
+			parameters,
+			credentials: options.credentials ?? credentials(sim, gateway),
+			settings: options.settings,
+			timezone: options.timezone,
+		},
+		input,
+	);
+}
+
+/** `METHOD /path?query body` with the query and body exactly as their bytes arrived (latin1). */
+export function wire(q: RecordedRequest): string {
+	return `${q.method} ${q.path}${q.rawQuery ? `?${q.rawQuery}` : ''}${q.body.length ? ` ${q.body.toString('latin1')}` : ''}`;
+}
+
+export function jsonOf(result: ExecuteResult): IDataObject[] {
+	if (result.error) throw result.error;
+	return (result.output?.[0] ?? []).map((i) => i.json);
+}
