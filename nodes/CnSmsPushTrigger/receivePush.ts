@@ -40,6 +40,14 @@ interface PushHttpRequest {
 
 const NODE_NAME = 'CN SMS Push Trigger';
 
+/**
+ * A push carries one reply or report: a few hundred bytes, a few KB for a long message. Anything
+ * far larger is not a push (n8n itself lets up to 16 MB through): refused before it is decoded.
+ */
+export const MAX_PUSH_BYTES = 64 * 1024;
+/** The methods the node's webhooks are registered for; n8n routes no other, this is a second line. */
+const PUSH_METHODS = ['GET', 'POST'];
+
 function gatewayName(gateway: string): string {
 	try {
 		return getAdapter(gateway).displayName ?? gateway;
@@ -127,9 +135,22 @@ function handlePush(
 		return refuse(res, handler, 'forbidden');
 	}
 
+	const method = (req.method ?? 'GET').toUpperCase();
+	if (!PUSH_METHODS.includes(method)) {
+		this.logger.warn(`${NODE_NAME}: refused a ${name} push from ${source}: method ${method.slice(0, 10)} (expected GET or POST)`);
+		respond(res, { ...handler.answer('malformed'), status: 405 });
+		return { noWebhookResponse: true };
+	}
+	const size = (Buffer.isBuffer(req.rawBody) ? req.rawBody.length : 0) + rawQueryOf(req).length;
+	if (size > MAX_PUSH_BYTES) {
+		this.logger.warn(`${NODE_NAME}: refused a ${name} push from ${source}: ${size} bytes, more than the ${MAX_PUSH_BYTES} a push can have`);
+		respond(res, { ...handler.answer('malformed'), status: 413 });
+		return { noWebhookResponse: true };
+	}
+
 	const outcome: PushOutcome = handler.parse(
 		{
-			method: req.method ?? 'GET',
+			method,
 			rawQuery: rawQueryOf(req),
 			body: Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0),
 			contentType: (req.headers['content-type'] as string | undefined) ?? null,

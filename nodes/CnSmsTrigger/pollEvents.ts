@@ -92,10 +92,15 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 
 	const meta = { workflowId: this.getWorkflow().id, node: this.getNode().name };
 	if (items.length === 0) {
-		const [first, ...others] = results.filter((r) => r.error !== null);
+		const failed = results.map((r, index) => ({ r, kind: KIND_OF[events[index]] })).filter(({ r }) => r.error !== null);
+		const [first, ...others] = failed;
 		if (!first) return null;
-		for (const other of others) this.logger.warn(`CN SMS Trigger: ${errorFields(other.error).error}`, meta);
-		throw toNodeError(this.getNode(), first.error);
+		for (const other of others) this.logger.warn(`CN SMS Trigger: ${errorFields(other.r.error).error}`, meta);
+		const error = toNodeError(this.getNode(), first.r.error);
+		// Nothing to emit, but the failed call may still have taken events the gateway will not hand out again.
+		const taken = inTransitNote(first.kind, first.r.error);
+		if (taken) error.description = [error.description, taken].filter(Boolean).join(' ');
+		throw error;
 	}
 
 	if (unreadable > 0) {
@@ -162,8 +167,13 @@ function failureNote(kind: EventKind, result: DrainResult<GatewayEvent>): string
 	let note = `Fetching ${kind} failed on call ${result.calls} of this poll: ${error}.`;
 	note += taken > 0 ? ` The ${taken} ${kind} taken before the failure are emitted.` : '';
 	note += ` Anything still pending stays at the gateway for the next poll.`;
-	if (result.error instanceof TransportError && result.error.mayHaveReached && result.error.failure !== 'http') {
-		note += ` The failed call may itself have taken ${kind} from the gateway that never arrived here.`;
-	}
+	const inTransit = inTransitNote(kind, result.error);
+	if (inTransit) note += ` ${inTransit}`;
 	return note;
+}
+
+/** Said when a failed call may have taken events from the gateway (it may have read the request). */
+function inTransitNote(kind: EventKind, error: unknown): string {
+	if (!(error instanceof TransportError) || !error.mayHaveReached || error.failure === 'http') return '';
+	return `The failed call may itself have taken ${kind} from the gateway that never arrived here.`;
 }

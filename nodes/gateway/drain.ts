@@ -74,6 +74,7 @@ export async function drain<T extends DeliveryReport | InboundReply>(
 		}
 		if (options.spaceFromAnswer) lastCallAt = now();
 		events.push(...(page.events as T[]));
+		if (page.error !== undefined) return { events, calls, more: true, error: page.error };
 		if (!page.more) return { events, calls, more: false, error: null };
 	}
 	return { events, calls, more: true, error: null };

@@ -35,6 +35,15 @@ export type TransportFailure =
 	/** The body was larger than the transport accepts. */
 	| 'tooLarge';
 
+/** The part of an answer that arrived before it was cut off (or before the size cap stopped it). */
+export interface CutOffAnswer {
+	/** The bytes that arrived, decoded, secrets removed. */
+	text: string;
+	receivedBytes: number;
+	/** What the answer announced (Content-Length), when it did. */
+	expectedBytes: number | null;
+}
+
 /** The exchange with the gateway failed. `mayHaveReached` is true when the gateway may have acted. */
 export class TransportError extends Error {
 	readonly gateway: string;
@@ -44,6 +53,11 @@ export class TransportError extends Error {
 	/** The request URL with every secret replaced by `***`. */
 	readonly url: string;
 	readonly mayHaveReached: boolean;
+	/**
+	 * What arrived of an answer that was cut off, so a fetch can keep the complete records in it.
+	 * Not enumerable: it never travels with the error into outputs or logs.
+	 */
+	declare readonly partial: CutOffAnswer | null;
 
 	constructor(options: {
 		gateway: string;
@@ -53,6 +67,7 @@ export class TransportError extends Error {
 		httpCode?: number | null;
 		excerpt?: string | null;
 		mayHaveReached: boolean;
+		partial?: CutOffAnswer | null;
 	}) {
 		super(`${options.gateway}: ${options.message}`);
 		this.name = 'TransportError';
@@ -62,6 +77,7 @@ export class TransportError extends Error {
 		this.excerpt = options.excerpt ?? null;
 		this.url = options.url;
 		this.mayHaveReached = options.mayHaveReached;
+		Object.defineProperty(this, 'partial', { value: options.partial ?? null, enumerable: false });
 	}
 }
 

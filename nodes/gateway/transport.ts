@@ -15,6 +15,7 @@ import * as https from 'node:https';
 
 import { charsetFromLabel, decodeBytes, encodePairs } from './charset';
 import { TransportError, excerptOf } from './errors';
+import type { CutOffAnswer } from './errors';
 import { redact } from './redact';
 import type { Charset } from './types';
 
@@ -106,6 +107,65 @@ function declaredCharset(headers: http.IncomingHttpHeaders): Charset | null {
 	return charsetFromLabel(match?.[1]);
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes without an incomplete UTF-8 sequence at the very end (an answer cut mid-character). */
+function withoutCutCharacter(bytes: Buffer): Buffer {
+	for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+		const b = bytes[bytes.length - back];
+		if (b < 0x80) return bytes;
+		if (b >= 0xc0) {
+			const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+			return needed > back ? bytes.subarray(0, bytes.length - back) : bytes;
+		}
+	}
+	return bytes;
+}
+
+function isUtf8(bytes: Buffer): boolean {
+	try {
+		STRICT_UTF8.decode(withoutCutCharacter(bytes));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Valid UTF-8 whose every non-ASCII character takes three bytes, as Chinese text in UTF-8 does. */
+function looksLikeChineseUtf8(all: Buffer): boolean {
+	const bytes = withoutCutCharacter(all);
+	let multiByte = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b < 0x80) continue;
+		if (b < 0xe0 || b > 0xef) return false;
+		multiByte++;
+		i += 2;
+	}
+	return multiByte > 0 && isUtf8(bytes);
+}
+
+/**
+ * Decode an answer in `charset`, unless the bytes plainly are in the other one: the old gateways
+ * document GBK and some answer UTF-8 (and the other way round), which would garble every reply
+ * text and can swallow a separator into a GBK character (`好|` in UTF-8 reads as two GBK
+ * characters). UTF-8 expected but the bytes are no UTF-8 and read as GBK without a flaw → GBK.
+ * GBK expected but the bytes are UTF-8 made of 3-byte characters only → UTF-8: GBK text forms
+ * that only when every run of Chinese characters has a length divisible by three and each pair
+ * of bytes happens to fit UTF-8's narrow ranges (well under one in a thousand for short texts).
+ */
+export function decodeAnswerBytes(bytes: Buffer, charset: Charset): { text: string; charset: Charset } {
+	if (charset === 'utf8') {
+		if (!isUtf8(bytes)) {
+			const gbk = decodeBytes(bytes, 'gbk');
+			if (!gbk.includes('\uFFFD')) return { text: gbk, charset: 'gbk' };
+		}
+		return { text: decodeBytes(bytes, 'utf8'), charset };
+	}
+	if (looksLikeChineseUtf8(bytes)) return { text: decodeBytes(bytes, 'utf8'), charset: 'utf8' };
+	return { text: decodeBytes(bytes, charset), charset };
+}
+
 export function createTransport(gateway: string, options: TransportOptions = {}): Transport {
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -129,7 +189,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 		const fail = (
 			failure: TransportError['failure'],
 			message: string,
-			extra: { httpCode?: number; excerpt?: string; mayHaveReached: boolean },
+			extra: { httpCode?: number; excerpt?: string; mayHaveReached: boolean; partial?: CutOffAnswer | null },
 		) =>
 			new TransportError({
 				gateway,
@@ -139,6 +199,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 				httpCode: extra.httpCode,
 				excerpt: extra.excerpt === undefined ? null : redact(extra.excerpt, req.secrets),
 				mayHaveReached: extra.mayHaveReached,
+				partial: extra.partial,
 			});
 
 		let url: URL;
@@ -162,6 +223,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 
 		return new Promise<TransportResponse>((resolve, reject) => {
 			let connected = false;
+			let cutOff: (() => CutOffAnswer | null) | null = null;
 			let settled = false;
 			const done = (error: TransportError | null, value?: TransportResponse) => {
 				if (settled) return;
@@ -174,29 +236,43 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 			const outgoing = client.request(url, { method: req.method, headers, agent: false }, (incoming) => {
 				const chunks: Buffer[] = [];
 				let size = 0;
+				// What arrived of an answer that did not arrive whole, for fetches to salvage (2xx only).
+				cutOff = () => {
+					const status = incoming.statusCode ?? 0;
+					if (size === 0 || status < 200 || status > 299) return null;
+					const bytes = Buffer.concat(chunks);
+					const announced = Number(incoming.headers['content-length']);
+					return {
+						text: redact(decodeAnswerBytes(bytes, declaredCharset(incoming.headers) ?? req.charset).text, req.secrets),
+						receivedBytes: bytes.length,
+						expectedBytes: Number.isFinite(announced) && incoming.headers['content-length'] !== undefined ? announced : null,
+					};
+				};
+				const broke = (message: string) =>
+					done(fail('reset', message, { httpCode: incoming.statusCode, mayHaveReached: true, partial: cutOff?.() ?? null }));
 				incoming.on('data', (chunk: Buffer) => {
-					size += chunk.length;
-					if (size > maxBodyBytes) {
+					if (settled) return;
+					if (size + chunk.length > maxBodyBytes) {
+						// Keep what fits (bounded memory): a fetch keeps the complete records in it.
+						chunks.push(chunk.subarray(0, maxBodyBytes - size));
+						size = maxBodyBytes;
+						done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true, partial: cutOff?.() ?? null }));
 						outgoing.destroy();
-						done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true }));
 						return;
 					}
+					size += chunk.length;
 					chunks.push(chunk);
 				});
-				incoming.on('aborted', () =>
-					done(fail('reset', 'the connection broke while the answer was arriving (truncated answer)', { httpCode: incoming.statusCode, mayHaveReached: true })),
-				);
-				incoming.on('error', (error: NodeJS.ErrnoException) =>
-					done(fail('reset', `the connection broke while the answer was arriving (${networkWords(error)})`, { httpCode: incoming.statusCode, mayHaveReached: true })),
-				);
+				incoming.on('aborted', () => broke('the connection broke while the answer was arriving (truncated answer)'));
+				incoming.on('error', (error: NodeJS.ErrnoException) => broke(`the connection broke while the answer was arriving (${networkWords(error)})`));
 				incoming.on('end', () => {
 					if (!incoming.complete) {
-						done(fail('reset', 'the answer was cut off before it was complete', { httpCode: incoming.statusCode, mayHaveReached: true }));
+						broke('the answer was cut off before it was complete');
 						return;
 					}
 					const bytes = Buffer.concat(chunks);
-					const charset = declaredCharset(incoming.headers) ?? req.charset;
-					const text = decodeBytes(bytes, charset);
+					const decoded = decodeAnswerBytes(bytes, declaredCharset(incoming.headers) ?? req.charset);
+					const { text, charset } = decoded;
 					const status = incoming.statusCode ?? 0;
 					if (status < 200 || status > 299) {
 						// Redact before cutting: a secret cut in half by the excerpt would no longer match.
@@ -227,7 +303,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 			const timer = setTimeout(() => {
 				done(
 					connected
-						? fail('timeout', `no answer within ${durationText(limitMs)}`, { mayHaveReached: true })
+						? fail('timeout', `no answer within ${durationText(limitMs)}`, { mayHaveReached: true, partial: cutOff?.() ?? null })
 						: fail('connect', `could not connect to ${url.host} within ${durationText(limitMs)}`, { mayHaveReached: false }),
 				);
 				outgoing.destroy();

@@ -100,6 +100,11 @@ export interface InboundReply {
 export interface FetchPage<T> {
 	events: T[];
 	more: boolean;
+	/**
+	 * The call failed after the gateway handed these events over (an answer cut off after its first
+	 * complete records): the events are kept and the failure is reported beside them.
+	 */
+	error?: unknown;
 }
 
 export interface ContentCheckResult {

@@ -55,6 +55,34 @@ export interface CheckedMessage {
 }
 
 const CHARSET_NAME: Record<Charset, string> = { gbk: 'GBK', gb2312: 'GB2312', utf8: 'UTF-8' };
+/**
+ * Where a gateway documents no length: a long SMS has at most 255 parts (one-byte part counter in
+ * the user data header), so a longer text can never be delivered as one message.
+ */
+export const MAX_LONG_SMS_CHARS = 255 * LONG_SMS_PART_CHARS;
+/** Invalid numbers quoted in an error at most; the rest are counted. */
+const MAX_LISTED_NUMBERS = 10;
+
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * A text parameter as text. Expressions can resolve to anything: numbers are written out, empty
+ * values are empty; objects, booleans (and lists, unless `list` allows them) are refused, since
+ * their text ("[object Object]", "true") would be sent as the message.
+ */
+export function textOf(value: unknown, label: string, options: { list?: boolean } = {}): { text: string; problem?: string } {
+	if (value === undefined || value === null) return { text: '' };
+	if (typeof value === 'string') return { text: value };
+	if (typeof value === 'number' && Number.isFinite(value)) return { text: String(value) };
+	if (options.list && Array.isArray(value) && value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
+		return { text: value.join(',') };
+	}
+	return { text: '', problem: `${label} must be text, but the expression gave ${kindOf(value)}` };
+}
 const SIGNATURE = /【[^【】]+】/u;
 
 export function itemLabel(itemIndex: number): string {
@@ -85,6 +113,8 @@ export function messageProblems(ctx: CheckContext, message: string, what = 'the 
 	const max = ctx.adapter.limits.maxMessageLength;
 	if (max !== undefined && length > max) {
 		problems.push(`${what} is ${length} characters (${segmentNote(message)}); ${ctx.adapter.displayName} accepts at most ${max}`);
+	} else if (max === undefined && length > MAX_LONG_SMS_CHARS) {
+		problems.push(`${what} is ${length} characters; an SMS has at most 255 parts, ${MAX_LONG_SMS_CHARS} characters`);
 	}
 	const bad = unencodableCharacters(message, ctx.charset);
 	if (bad.length > 0) {
@@ -127,6 +157,12 @@ export function parseSendAt(value: unknown, timeZone: string): Date | null {
 	const text = String(value).trim();
 	const m = DATE_TIME.exec(text);
 	if (!m) throw new Error(`"${text}" is no date and time (expected e.g. 2026-12-01T09:30:00)`);
+	// Date.UTC would roll month 13 or hour 99 over into another date: refuse them instead.
+	const [month, day, hour, minute, second] = [+m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
+	const daysInMonth = new Date(Date.UTC(+m[1], month, 0)).getUTCDate();
+	if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+		throw new Error(`"${text}" is no valid date and time`);
+	}
 	if (m[8]) return assertValid(new Date(text.replace(' ', 'T')), text);
 	const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
 	// The offset at the wall time read as UTC is right except within an hour of a DST change;
@@ -205,23 +241,30 @@ function checkMessageAndOptions(ctx: CheckContext, message: string, options: Sen
 
 /** `send`: a recipient list and a message. */
 export function checkSend(ctx: CheckContext, itemIndex: number, recipientsText: unknown, message: unknown, options: SendOptions): CheckedMessage & { recipients: string[] } {
-	const { numbers, invalid } = parseRecipients(String(recipientsText ?? ''));
+	const who = textOf(recipientsText, 'Recipients', { list: true });
+	const what = textOf(message, 'Message');
+	const { numbers, invalid } = parseRecipients(who.text);
 	const problems: string[] = [];
-	if (invalid.length > 0) problems.push(invalidNumbers(invalid));
+	if (who.problem) problems.push(who.problem);
+	else if (invalid.length > 0) problems.push(invalidNumbers(invalid));
 	else if (numbers.length === 0) problems.push('no recipients: Recipients is empty');
-	const checked = checkMessageAndOptions(ctx, String(message ?? ''), options);
+	if (what.problem) fail(itemIndex, [...problems, what.problem]);
+	const checked = checkMessageAndOptions(ctx, what.text, options);
 	problems.push(...checked.problems);
 	if (problems.length > 0) fail(itemIndex, problems);
 	return { ...checked, recipients: numbers };
 }
 
 function invalidNumbers(invalid: string[]): string {
-	const list = invalid.map((n) => `"${n}"`).join(', ');
+	const shown = invalid.slice(0, MAX_LISTED_NUMBERS).map((n) => `"${n.length > 40 ? `${n.slice(0, 40)}…` : n}"`);
+	const list = invalid.length > MAX_LISTED_NUMBERS ? `${shown.join(', ')} … (${invalid.length} in all)` : shown.join(', ');
 	return `invalid phone number${invalid.length > 1 ? 's' : ''} ${list}: expected an 11-digit mainland mobile (a leading +86, 0086 or 86 is removed) or a fixed-line number with area code`;
 }
 
 function recipientProblems(text: unknown): { recipient: string | null; problems: string[] } {
-	const raw = String(text ?? '').trim();
+	const given = textOf(text, 'Recipient');
+	if (given.problem) return { recipient: null, problems: [given.problem] };
+	const raw = given.text.trim();
 	if (!raw) return { recipient: null, problems: ['no recipient: Recipient is empty'] };
 	// One number, possibly written with spaces or hyphens inside (`+86 138 0013 8000`).
 	const single = normaliseNumber(raw);
@@ -236,7 +279,9 @@ function recipientProblems(text: unknown): { recipient: string | null; problems:
 /** `sendBulk`: one recipient and a message per item. */
 export function checkBulkItem(ctx: CheckContext, itemIndex: number, recipient: unknown, message: unknown, options: SendOptions): CheckedMessage & { recipient: string } {
 	const who = recipientProblems(recipient);
-	const checked = checkMessageAndOptions(ctx, String(message ?? ''), options);
+	const what = textOf(message, 'Message');
+	if (what.problem) fail(itemIndex, [...who.problems, what.problem]);
+	const checked = checkMessageAndOptions(ctx, what.text, options);
 	const problems = [...who.problems, ...checked.problems];
 	if (problems.length > 0 || who.recipient === null) fail(itemIndex, problems);
 	return { ...checked, recipient: who.recipient };
@@ -294,11 +339,15 @@ export function checkTemplateItem(
 	options: SendOptions,
 ): CheckedTemplateItem {
 	const who = recipientProblems(recipient);
-	const finalTemplate = applySignature(String(template ?? ''), options.signature);
+	const tpl = textOf(template, 'Template');
+	const valuesGiven = textOf(valuesText, 'Values', { list: true });
+	const typeProblems = [tpl.problem, valuesGiven.problem].filter((p): p is string => p !== undefined);
+	if (typeProblems.length > 0) fail(itemIndex, [...who.problems, ...typeProblems]);
+	const finalTemplate = applySignature(tpl.text, options.signature);
 	const problems = [...who.problems];
 	const placeholders = templatePlaceholders(finalTemplate);
 	problems.push(...placeholders.problems);
-	const values = splitValues(valuesText);
+	const values = splitValues(valuesGiven.text);
 	if (!finalTemplate.trim()) problems.push('the template is empty');
 	else if (values.length !== placeholders.count) {
 		problems.push(`Values has ${values.length} value${values.length === 1 ? '' : 's'} but the template has ${placeholders.count} placeholder${placeholders.count === 1 ? '' : 's'} ({value0}…)`);
@@ -334,7 +383,9 @@ export function checkTemplateItem(
 
 /** `checkContent`: the message must not be empty. */
 export function checkContentMessage(itemIndex: number, message: unknown): string {
-	const text = String(message ?? '');
+	const given = textOf(message, 'Message');
+	if (given.problem) fail(itemIndex, [given.problem]);
+	const text = given.text;
 	if (!text.trim()) fail(itemIndex, ['the message is empty']);
 	return text;
 }

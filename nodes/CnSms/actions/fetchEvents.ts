@@ -7,15 +7,16 @@
  *   warning (throwing would drop events that can never be fetched again);
  * - without it, and with nothing fetched, the failure is thrown as usual.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { eventToJson } from '../../common/items';
 import { errorFields } from '../../common/gateway';
 import { drain } from '../../gateway/drain';
+import { TransportError } from '../../gateway/errors';
 import type { EventKind } from '../../gateway/drain';
 import type { DeliveryReport, InboundReply } from '../../gateway/types';
-import { failureItem, nodeError, operationError } from '../results';
+import { UNCERTAIN_NOTE, failureItem, nodeError, operationError } from '../results';
 import type { RunContext } from '../results';
 
 /** Test seam: tests replace `sleep` so the documented 5 s spacing does not make them wait. */
@@ -24,6 +25,12 @@ export const timing = {
 };
 
 export const DEFAULT_MAX_CALLS = 10;
+
+/** The events a failed call may have taken with it: the gateway may have handed them out. */
+function mayHaveTaken(error: unknown, kind: EventKind): string {
+	if (!(error instanceof TransportError) || !error.mayHaveReached || error.failure === 'http') return '';
+	return `The failed call may itself have taken ${kind} from the gateway that never arrived here.`;
+}
 
 export async function executeFetch(run: RunContext, kind: EventKind): Promise<INodeExecutionData[]> {
 	const { adapter, ctx } = run.session;
@@ -41,12 +48,19 @@ export async function executeFetch(run: RunContext, kind: EventKind): Promise<IN
 	const out: INodeExecutionData[] = result.events.map((event) => ({ json: eventToJson(run.gateway, event), pairedItem }));
 
 	if (result.error !== null) {
+		const inTransit = mayHaveTaken(result.error, kind);
 		if (run.continueOnFail) {
-			out.push({ ...failureItem(run, result.error, 0, { type: 'error', fetched: result.events.length, calls: result.calls }), pairedItem });
+			const item = failureItem(run, result.error, 0, { type: 'error', fetched: result.events.length, calls: result.calls });
+			// A fetch sends nothing: say what the failed call may have cost instead of "not sent again".
+			const json = (item.json.details ?? item.json) as IDataObject;
+			const text = String(item.json.error).replace(` ${UNCERTAIN_NOTE}`, '');
+			item.json.error = inTransit ? `${text} ${inTransit}` : text;
+			if (json !== item.json) delete json.error;
+			out.push({ ...item, pairedItem });
 		} else if (result.events.length === 0) {
-			throw nodeError(run, result.error, 0);
+			throw nodeError(run, result.error, 0, inTransit || undefined);
 		} else {
-			const message = `${errorFields(result.error).error} — call ${result.calls} failed after ${result.events.length} ${kind} were fetched; they are in the output. Run again to fetch the rest.`;
+			const message = `${errorFields(result.error).error} — call ${result.calls} failed after ${result.events.length} ${kind} were fetched; they are in the output.${inTransit ? ` ${inTransit}` : ''} Run again to fetch the rest.`;
 			run.fn.logger.warn(message);
 			run.fn.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
 		}

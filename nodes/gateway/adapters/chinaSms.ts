@@ -7,6 +7,7 @@
 import { formatChinaTime, parseChinaTime } from '../chinaTime';
 import { GatewayError, InputError, TransportError, unexpectedResponse } from '../errors';
 import { normaliseNumber } from '../phone';
+import { salvageFetch } from '../salvage';
 import { messageLength } from '../segments';
 import type {
 	BalanceResult,
@@ -57,6 +58,9 @@ export interface ChinaSmsAnswer {
 	body: string;
 }
 
+/** Fields of a readsms.asp answer (seed 000 §5): after `msg`, any other name is part of the text. */
+const REPLY_KEYS = new Set(['id', 'err', 'errid', 'src', 'msg', 'dst', 'time']);
+
 /**
  * Parse `key=value&…`. A `&` starts a new field only when a name and `=` follow, so a reply text
  * with a bare `&` stays whole. Returns null for anything else (an HTML page, a bare word).
@@ -66,10 +70,21 @@ export function parseChinaSmsAnswer(body: string): ChinaSmsAnswer | null {
 	if (!trimmed || trimmed.startsWith('<')) return null;
 	const fields = new Map<string, string>();
 	const raw: Record<string, string> = {};
+	let previous: string | null = null;
 	for (const part of trimmed.split(/&(?=\s*[A-Za-z_][A-Za-z0-9_]*\s*=)/)) {
 		const eq = part.indexOf('=');
 		const key = eq < 0 ? '' : part.slice(0, eq).trim();
 		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return null;
+		// Values are not encoded: a reply text holding `&id=9` would start a field twice. A name seen
+		// already belongs to the value before it (the text), so the text stays whole.
+		if (previous !== null && (fields.has(key.toLowerCase()) || (previous === 'msg' && !REPLY_KEYS.has(key.toLowerCase())))) {
+			const joined = `${fields.get(previous)}&${part}`;
+			fields.set(previous, joined);
+			const rawKey = Object.keys(raw).find((k) => k.toLowerCase() === previous);
+			if (rawKey !== undefined) raw[rawKey] = joined;
+			continue;
+		}
+		previous = key.toLowerCase();
 		const value = part.slice(eq + 1);
 		// The reply text keeps its spaces; every other value is a code, number or list.
 		const clean = key.toLowerCase() === 'msg' ? value : value.trim();
@@ -265,7 +280,14 @@ function replyEvent(fields: { id?: string; src?: string; msg?: string; dst?: str
 
 /** seed 000 §5 readsms.asp: one reply per call; id=0 is "failed or nothing unread" (errid tells). */
 async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
-	const answer = await call(ctx, CHINA_SMS_PATHS.readReply, [], 'the reply fetch');
+	let answer: ChinaSmsAnswer;
+	try {
+		answer = await call(ctx, CHINA_SMS_PATHS.readReply, [], 'the reply fetch');
+	} catch (error) {
+		// One reply per answer and no terminator: a cut-off answer holds no complete reply; what
+		// arrived of it is quoted raw in the error.
+		return salvageFetch(error, 'replies', (text) => ({ events: [] as InboundReply[], rest: text }));
+	}
 	const id = answer.get('id');
 	if (id === undefined) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'the reply fetch', answer.body);
 	if (isInteger(id) && Number(id) <= 0) {

@@ -11,9 +11,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import { signTimestamp } from '../auth';
-import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacters } from '../charset';
+import { charsetFromLabel, describeCharacters, unencodableCharacters } from '../charset';
 import { formatChinaTime, parseChinaTime } from '../chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
+import { salvageFetch } from '../salvage';
+import { decodeAnswerBytes } from '../transport';
 import type { TransportResponse } from '../transport';
 import type {
 	BalanceResult,
@@ -90,7 +92,8 @@ function decodeAnswer(response: TransportResponse): string {
 	if (/charset\s*=/i.test(text(response.headers['content-type']))) return response.text;
 	const prolog = /^\s*(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(response.bytes.subarray(0, 200).toString('latin1'));
 	const declared = charsetFromLabel(prolog?.[1]);
-	return declared && declared !== response.charset ? decodeBytes(response.bytes, declared) : response.text;
+	// decodeAnswerBytes: a prolog that names the wrong charset is caught like a wrong header.
+	return declared && declared !== response.charset ? decodeAnswerBytes(response.bytes, declared).text : response.text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,7 +134,14 @@ type Fields = Record<string, string>;
  */
 function leafFields(xml: string, tag: string): Fields | null {
 	if (XMLValidator.validate(xml) !== true) return null;
-	const parsed = parser.parse(xml) as Record<string, unknown>;
+	let parsed: Record<string, unknown>;
+	try {
+		parsed = parser.parse(xml) as Record<string, unknown>;
+	} catch {
+		// The parser's own limits (e.g. "Maximum nested tags exceeded"): unreadable, not fatal, so
+		// the other boxes of the same answer are still read.
+		return null;
+	}
 	const node = parsed[tag];
 	if (node === undefined) return null;
 	if (typeof node === 'string') return node.trim() ? null : {};
@@ -346,8 +356,29 @@ function replyFrom(box: Box): InboundReply {
 	};
 }
 
+/** A cut-off query answer: the boxes that arrived closed, and the rest raw. */
+function cutOffBoxes(text: string, tag: string): { boxes: Box[]; rest: string } {
+	const start = text.indexOf('<returnsms>');
+	if (start < 0) return { boxes: [], rest: text };
+	const inner = text.slice(start + '<returnsms>'.length);
+	const { boxes } = splitBoxes(inner, tag);
+	const whole = (box: Box) => box.xml.endsWith(`</${tag}>`) || /^<[^>]*\/>$/.test(box.xml);
+	const complete = boxes.filter(whole);
+	const rest = boxes.length > 0 ? boxes.filter((b) => !whole(b)).map((b) => b.xml).join('') : inner;
+	return { boxes: complete, rest };
+}
+
 async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>> {
-	const { boxes, leftover } = await fetchBoxes(ctx, 'reports');
+	let fetched: Awaited<ReturnType<typeof fetchBoxes>>;
+	try {
+		fetched = await fetchBoxes(ctx, 'reports');
+	} catch (error) {
+		return salvageFetch(error, 'reports', (text) => {
+			const cut = cutOffBoxes(text, 'statusbox');
+			return { events: cut.boxes.map(reportFrom), rest: cut.rest };
+		});
+	}
+	const { boxes, leftover } = fetched;
 	const events = boxes.map(reportFrom);
 	for (const xml of leftover) {
 		events.push({ ...reportFrom({ xml, fields: null }), parseError: 'unrecognised content in the status report answer' });
@@ -356,7 +387,16 @@ async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryRepo
 }
 
 async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
-	const { boxes, leftover } = await fetchBoxes(ctx, 'replies');
+	let fetched: Awaited<ReturnType<typeof fetchBoxes>>;
+	try {
+		fetched = await fetchBoxes(ctx, 'replies');
+	} catch (error) {
+		return salvageFetch(error, 'replies', (text) => {
+			const cut = cutOffBoxes(text, 'callbox');
+			return { events: cut.boxes.map(replyFrom), rest: cut.rest };
+		});
+	}
+	const { boxes, leftover } = fetched;
 	const events = boxes.map(replyFrom);
 	for (const xml of leftover) {
 		events.push({ ...replyFrom({ xml, fields: null }), parseError: 'unrecognised content in the reply answer' });

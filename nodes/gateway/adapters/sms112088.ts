@@ -5,6 +5,7 @@
  */
 import { formatChinaTime } from '../chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
+import { salvageFetch } from '../salvage';
 import type {
 	BalanceResult,
 	Charset,
@@ -148,6 +149,18 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 }
 
 /** A fetch answer: `0` (nothing pending), a refusal, or `count|record|record…`. */
+/** A cut-off `count|record|…` answer: the records followed by `|` arrived whole, the last did not. */
+function cutOffList(text: string): { count: number; pieces: string[]; rest: string } | null {
+	const m = /^\s*(\d+)\s*\|([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ''));
+	if (!m) return null;
+	const pieces = m[2].split('|');
+	return { count: Number(m[1]), pieces: pieces.slice(0, -1), rest: pieces[pieces.length - 1] };
+}
+
+function cutOffNote(count: number, whole: number, what: string): string {
+	return `the answer announced ${count} ${what}, ${Math.max(0, count - whole)} of them did not arrive whole`;
+}
+
 async function fetchList(ctx: GatewayContext, path: string, what: string): Promise<{ count: number; pieces: string[] } | null> {
 	const body = await call(ctx, path, []);
 	const refusal = refusalIn(body, SMS112088_FETCH_ERRORS);
@@ -180,7 +193,17 @@ function reportEvent(record: string): DeliveryReport {
 }
 
 async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>> {
-	const list = await fetchList(ctx, SMS112088_PATHS.reports, 'the report fetch');
+	let list: Awaited<ReturnType<typeof fetchList>>;
+	try {
+		list = await fetchList(ctx, SMS112088_PATHS.reports, 'the report fetch');
+	} catch (error) {
+		return salvageFetch(error, 'reports', (text) => {
+			const cut = cutOffList(text);
+			if (!cut) return { events: [] as DeliveryReport[], rest: text };
+			const events = cut.pieces.filter((p) => p.trim() !== '').map(reportEvent);
+			return { events, rest: cut.rest, note: cutOffNote(cut.count, events.length, 'reports') };
+		});
+	}
 	if (!list) return { events: [], more: false };
 	const events = list.pieces.filter((p) => p.trim() !== '').map(reportEvent);
 	return { events, more: Math.max(list.count, events.length) >= REPORT_PAGE };
@@ -241,7 +264,19 @@ function replyEvent(group: ReplyPiece, mismatch: 'none' | 'more' | 'fewer', coun
 }
 
 async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
-	const list = await fetchList(ctx, SMS112088_PATHS.replies, 'the reply fetch');
+	let list: Awaited<ReturnType<typeof fetchList>>;
+	try {
+		list = await fetchList(ctx, SMS112088_PATHS.replies, 'the reply fetch');
+	} catch (error) {
+		return salvageFetch(error, 'replies', (text) => {
+			const cut = cutOffList(text);
+			if (!cut) return { events: [] as InboundReply[], rest: text };
+			// Counted by well-formed starts: a piece that is no start continues a text holding `|`.
+			const groups = groupReplies(cut.pieces.filter((p) => REPLY_START.test(p)).length, cut.pieces);
+			const events = groups.map((g) => replyEvent(g, 'none', cut.count, groups.length));
+			return { events, rest: cut.rest, note: cutOffNote(cut.count, events.length, 'replies') };
+		});
+	}
 	if (!list) return { events: [], more: false };
 	const groups = groupReplies(list.count, list.pieces);
 	const mismatch = groups.length > list.count ? 'more' : groups.length < list.count ? 'fewer' : 'none';

@@ -7,6 +7,7 @@ import { md5Hex, passwordMd5 } from '../auth';
 import { decodeBytes, describeCharacters, percentEncode, unencodableCharacters } from '../charset';
 import { formatChinaTime, parseChinaTime } from '../chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
+import { completeLines, salvageFetch } from '../salvage';
 import type {
 	BalanceResult,
 	ContentCheckResult,
@@ -377,14 +378,31 @@ function rawFields(f: LineFields, valueName: string): Record<string, string> {
 
 async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
 	const a = auth(ctx);
-	const res = await readCall(ctx, a, SMSADMIN_PATHS.replies);
+	let res: Awaited<ReturnType<typeof readCall>>;
+	try {
+		res = await readCall(ctx, a, SMSADMIN_PATHS.replies);
+	} catch (error) {
+		// A cut-off answer: its complete lines are replies handed out once, kept.
+		return salvageFetch(error, 'replies', (text) => {
+			const { lines, rest } = completeLines(text);
+			return { events: lines.map((line) => parseReplyLine(line, true)), rest };
+		});
+	}
 	const lines = eventLines(ctx, a, res.text, SMSADMIN_NOTHING_PENDING.replies, 'the reply fetch');
 	return { events: lines.map((line) => parseReplyLine(line, true)), more: lines.length >= PAGE_SIZE };
 }
 
 async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>> {
 	const a = auth(ctx);
-	const res = await readCall(ctx, a, SMSADMIN_PATHS.reports);
+	let res: Awaited<ReturnType<typeof readCall>>;
+	try {
+		res = await readCall(ctx, a, SMSADMIN_PATHS.reports);
+	} catch (error) {
+		return salvageFetch(error, 'reports', (text) => {
+			const { lines, rest } = completeLines(text);
+			return { events: lines.map(parseReportLine), rest };
+		});
+	}
 	const lines = eventLines(ctx, a, res.text, SMSADMIN_NOTHING_PENDING.reports, 'the report fetch');
 	return { events: lines.map(parseReportLine), more: lines.length >= PAGE_SIZE };
 }

@@ -69,15 +69,18 @@ describe('CN SMS Trigger failures', () => {
 		expect(next.some((i) => 'pollWarning' in i)).toBe(false);
 	});
 
-	test('an answer cut off after a consumed page: the page is emitted and the warning says events may be lost', async () => {
+	test('an answer cut off after a consumed page: the page and the complete lines of the cut-off answer are emitted, the warning says events may be lost', async () => {
 		queueReports(45);
 		sim.fault('smsAdmin', { type: 'truncated', path: '/api/report/', after: 1 });
 		const result = await poll({ events: ['report'] });
 		const items = jsonOf(result);
 
-		expect(items).toHaveLength(20);
+		// The second answer (20 lines of 45 bytes) is cut after 450 bytes: its first 10 lines arrived whole.
+		expect(items).toHaveLength(30);
+		expect(items.map((i) => i.linkId)).toEqual(Array.from({ length: 30 }, (_, i) => `L${i}`));
 		expect(items[0].pollWarning).toMatch(/^Fetching reports failed on call 2 of this poll: SMSAdmin \(通用短信平台\): /);
-		expect(items[0].pollWarning).toContain('The 20 reports taken before the failure are emitted.');
+		expect(items[0].pollWarning).toContain('The answer broke off after 450 of 900 bytes: the 10 complete reports in it are kept');
+		expect(items[0].pollWarning).toContain('The 30 reports taken before the failure are emitted.');
 		expect(items[0].pollWarning).toContain('The failed call may itself have taken reports from the gateway that never arrived here.');
 	});
 
