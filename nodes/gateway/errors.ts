@@ -2,6 +2,7 @@
  * Errors of the gateway layer. The n8n nodes turn them into NodeApiError / NodeOperationError;
  * their messages are already safe to show (secrets removed by the transport).
  */
+import type { CharsetMismatch } from './mismatch';
 import { redact } from './redact';
 
 /** The gateway answered and refused: `<Gateway>: <plain English reason> (code <code>)`. */
@@ -42,6 +43,8 @@ export interface CutOffAnswer {
 	receivedBytes: number;
 	/** What the answer announced (Content-Length), when it did. */
 	expectedBytes: number | null;
+	/** Set when the bytes that arrived plainly are in another charset than they were read in. */
+	charsetMismatch?: CharsetMismatch | null;
 }
 
 /** The exchange with the gateway failed. `mayHaveReached` is true when the gateway may have acted. */
@@ -100,14 +103,22 @@ export function excerptOf(text: string, max = 200): string {
 
 /**
  * For a response the adapter does not recognise: a clear error quoting a short excerpt. Pass the
- * request's `secrets` when the answer may echo them (they are removed before the excerpt is cut).
+ * request's `secrets` when the answer may echo them (they are removed before the excerpt is cut),
+ * and the response's `charsetMismatch`: when one is suspected the error says so and what to do.
  */
-export function unexpectedResponse(gateway: string, what: string, body: string, secrets: string[] = []): TransportError {
+export function unexpectedResponse(
+	gateway: string,
+	what: string,
+	body: string,
+	secrets: string[] = [],
+	mismatch: Pick<CharsetMismatch, 'note'> | null = null,
+): TransportError {
 	const excerpt = excerptOf(redact(body, secrets));
+	const diagnosis = mismatch ? `. ${mismatch.note.charAt(0).toUpperCase()}${mismatch.note.slice(1)}.` : '';
 	return new TransportError({
 		gateway,
 		failure: 'unexpected',
-		message: `unexpected response to ${what}: "${excerpt}"`,
+		message: `unexpected response to ${what}: "${excerpt}"${diagnosis}`,
 		url: '',
 		excerpt,
 		mayHaveReached: true,

@@ -5,6 +5,7 @@
  * named, raw, in the error reported beside them. Nothing that arrived is dropped.
  */
 import { TransportError } from './errors';
+import type { CharsetMismatch } from './mismatch';
 import type { FetchPage } from './types';
 
 /** What a reader made of the part that arrived. */
@@ -22,19 +23,27 @@ const MAX_REST_CHARS = 2000;
 
 /**
  * The page for a fetch call that failed with `error`: the complete records of a cut-off answer and
- * the failure beside them. Rethrows `error` when nothing of an answer arrived.
+ * the failure beside them. Rethrows `error` when nothing of an answer arrived. `read` gets the
+ * part's charset mismatch, if one is suspected, to flag its events (mismatch.ts `flagMismatch`).
  */
-export function salvageFetch<T>(error: unknown, what: string, read: (text: string) => SalvagedPart<T>): FetchPage<T> {
+export function salvageFetch<T>(
+	error: unknown,
+	what: string,
+	read: (text: string, mismatch: CharsetMismatch | null) => SalvagedPart<T>,
+): FetchPage<T> {
 	if (!(error instanceof TransportError) || !error.partial) throw error;
 	const { text, receivedBytes, expectedBytes } = error.partial;
-	const part = read(text);
+	const mismatch = error.partial.charsetMismatch ?? null;
+	const part = read(text, mismatch);
 	const rest = part.rest.trim();
 	const shown = rest.length > MAX_REST_CHARS ? `${rest.slice(0, MAX_REST_CHARS)}…` : rest;
 	const size = expectedBytes === null ? `${receivedBytes} bytes` : `${receivedBytes} of ${expectedBytes} bytes`;
+	const restBytes = mismatch && rest ? mismatch.bytesOf(rest) : null;
 	const sentences = [
 		`The answer broke off after ${size}: the ${part.events.length} complete ${what} in it are kept`,
-		rest ? `the incomplete rest, raw: "${shown}"` : 'no incomplete record arrived',
+		rest ? `the incomplete rest, raw: "${shown}"${restBytes && restBytes.length <= MAX_REST_CHARS ? ` (its bytes, base64: ${restBytes})` : ''}` : 'no incomplete record arrived',
 		...(part.note ? [part.note] : []),
+		...(mismatch ? [mismatch.note] : []),
 		'whatever the missing part held cannot be fetched again',
 	];
 	const own = error.message.startsWith(`${error.gateway}: `) ? error.message.slice(error.gateway.length + 2) : error.message;

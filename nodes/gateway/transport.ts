@@ -2,6 +2,8 @@
  * The only code that does HTTP. Builds query strings and form bodies percent-encoded in the
  * gateway's charset, decodes answers from bytes (the charset the answer declares, else the
  * gateway's), applies a timeout and a size cap, and reports failures with every secret removed.
+ * It never switches charset on a guess: bytes that plainly are in the other charset are read as
+ * they are and diagnosed (`charsetMismatch`, see mismatch.ts) so failures and events can say so.
  *
  * It never retries a request that may have reached the gateway. Read-only calls may ask for one
  * retry when the connection could not be made at all (`retryOnConnectError`).
@@ -16,6 +18,8 @@ import * as https from 'node:https';
 import { charsetFromLabel, decodeBytes, encodePairs } from './charset';
 import { TransportError, excerptOf } from './errors';
 import type { CutOffAnswer } from './errors';
+import { diagnoseCharset } from './mismatch';
+import type { CharsetMismatch, CharsetSource } from './mismatch';
 import { redact } from './redact';
 import type { Charset } from './types';
 
@@ -30,6 +34,11 @@ export interface TransportRequest {
 	/** Form body parameters in order (application/x-www-form-urlencoded), in `charset`. */
 	form?: Array<[string, string]>;
 	charset: Charset;
+	/**
+	 * Display name of the credential setting that chose `charset` (e.g. `Charset`), for the advice
+	 * given when an answer plainly is in another charset. Omit when the gateway's charset is fixed.
+	 */
+	charsetSetting?: string;
 	/** Values to remove from anything reported (passwords, MD5 hashes, signatures). */
 	secrets: string[];
 	/** Ask for one retry when no connection could be made. Only for calls that change nothing. */
@@ -45,6 +54,11 @@ export interface TransportResponse {
 	text: string;
 	/** The charset used to decode: the one the answer declared, else the request's. */
 	charset: Charset;
+	/**
+	 * Set when the bytes plainly are in another charset than `charset` (the text stays as read):
+	 * for clear errors, and for flagging events read from it (mismatch.ts).
+	 */
+	charsetMismatch: CharsetMismatch | null;
 	/** Redacted URL of the request, for error messages. */
 	url: string;
 }
@@ -107,63 +121,12 @@ function declaredCharset(headers: http.IncomingHttpHeaders): Charset | null {
 	return charsetFromLabel(match?.[1]);
 }
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The bytes without an incomplete UTF-8 sequence at the very end (an answer cut mid-character). */
-function withoutCutCharacter(bytes: Buffer): Buffer {
-	for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-		const b = bytes[bytes.length - back];
-		if (b < 0x80) return bytes;
-		if (b >= 0xc0) {
-			const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-			return needed > back ? bytes.subarray(0, bytes.length - back) : bytes;
-		}
-	}
-	return bytes;
-}
-
-function isUtf8(bytes: Buffer): boolean {
-	try {
-		STRICT_UTF8.decode(withoutCutCharacter(bytes));
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/** Valid UTF-8 whose every non-ASCII character takes three bytes, as Chinese text in UTF-8 does. */
-function looksLikeChineseUtf8(all: Buffer): boolean {
-	const bytes = withoutCutCharacter(all);
-	let multiByte = 0;
-	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b < 0x80) continue;
-		if (b < 0xe0 || b > 0xef) return false;
-		multiByte++;
-		i += 2;
-	}
-	return multiByte > 0 && isUtf8(bytes);
-}
-
-/**
- * Decode an answer in `charset`, unless the bytes plainly are in the other one: the old gateways
- * document GBK and some answer UTF-8 (and the other way round), which would garble every reply
- * text and can swallow a separator into a GBK character (`好|` in UTF-8 reads as two GBK
- * characters). UTF-8 expected but the bytes are no UTF-8 and read as GBK without a flaw → GBK.
- * GBK expected but the bytes are UTF-8 made of 3-byte characters only → UTF-8: GBK text forms
- * that only when every run of Chinese characters has a length divisible by three and each pair
- * of bytes happens to fit UTF-8's narrow ranges (well under one in a thousand for short texts).
- */
-export function decodeAnswerBytes(bytes: Buffer, charset: Charset): { text: string; charset: Charset } {
-	if (charset === 'utf8') {
-		if (!isUtf8(bytes)) {
-			const gbk = decodeBytes(bytes, 'gbk');
-			if (!gbk.includes('\uFFFD')) return { text: gbk, charset: 'gbk' };
-		}
-		return { text: decodeBytes(bytes, 'utf8'), charset };
-	}
-	if (looksLikeChineseUtf8(bytes)) return { text: decodeBytes(bytes, 'utf8'), charset: 'utf8' };
-	return { text: decodeBytes(bytes, charset), charset };
+/** An answer read strictly: in the charset it declares, else the request's. Never a guess. */
+function readAnswer(bytes: Buffer, headers: http.IncomingHttpHeaders, req: TransportRequest) {
+	const declared = declaredCharset(headers);
+	const charset = declared ?? req.charset;
+	const source: CharsetSource = declared ? { declaredBy: 'Content-Type header' } : req.charsetSetting ? { setting: req.charsetSetting } : 'gateway';
+	return { text: decodeBytes(bytes, charset), charset, charsetMismatch: diagnoseCharset(bytes, charset, source, req.secrets) };
 }
 
 export function createTransport(gateway: string, options: TransportOptions = {}): Transport {
@@ -242,8 +205,10 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 					if (size === 0 || status < 200 || status > 299) return null;
 					const bytes = Buffer.concat(chunks);
 					const announced = Number(incoming.headers['content-length']);
+					const { text, charsetMismatch } = readAnswer(bytes, incoming.headers, req);
 					return {
-						text: redact(decodeAnswerBytes(bytes, declaredCharset(incoming.headers) ?? req.charset).text, req.secrets),
+						text: redact(text, req.secrets),
+						charsetMismatch,
 						receivedBytes: bytes.length,
 						expectedBytes: Number.isFinite(announced) && incoming.headers['content-length'] !== undefined ? announced : null,
 					};
@@ -271,8 +236,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 						return;
 					}
 					const bytes = Buffer.concat(chunks);
-					const decoded = decodeAnswerBytes(bytes, declaredCharset(incoming.headers) ?? req.charset);
-					const { text, charset } = decoded;
+					const { text, charset, charsetMismatch } = readAnswer(bytes, incoming.headers, req);
 					const status = incoming.statusCode ?? 0;
 					if (status < 200 || status > 299) {
 						// Redact before cutting: a secret cut in half by the excerpt would no longer match.
@@ -280,7 +244,7 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 						done(fail('http', `HTTP ${status} from the gateway: "${shown}"`, { httpCode: status, excerpt: shown, mayHaveReached: true }));
 						return;
 					}
-					done(null, { status, headers: incoming.headers, bytes, text, charset, url: safeUrl });
+					done(null, { status, headers: incoming.headers, bytes, text, charset, charsetMismatch, url: safeUrl });
 				});
 				if (Number(incoming.headers['content-length']) > maxBodyBytes) {
 					done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true }));

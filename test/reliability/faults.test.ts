@@ -5,7 +5,10 @@
  * number of requests the simulator saw (a send is never repeated; only read-only calls retry once,
  * and only when no connection was made), what the gateway did (messages sent), and for fetches
  * that every event the simulator handed out was emitted, or quoted raw in the error, or — when its
- * bytes never arrived — that the error says the call may have taken events.
+ * bytes never arrived — that the error says the call may have taken events. An answer in the wrong
+ * charset is read strictly in the charset it declares or the gateway's, never guessed: what cannot
+ * be understood fails with an error naming the mismatch and what to do, and events are still
+ * emitted, as read, flagged with the mismatch and the bytes they came from.
  */
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 // Short request timeout for the timeout cells; the options the nodes ask for are recorded so the
@@ -41,6 +44,7 @@ import { timing } from '../../nodes/CnSms/actions/fetchEvents';
 import { CnSmsTrigger } from '../../nodes/CnSmsTrigger/CnSmsTrigger.node';
 import { REQUEST_TIMEOUT_MS } from '../../nodes/CnSmsTrigger/pollEvents';
 import { decodeBytes, encodeText } from '../../nodes/gateway/charset';
+import { excerptOf } from '../../nodes/gateway/errors';
 import { getAdapter } from '../../nodes/gateway/registry';
 import { DEFAULT_TIMEOUT_MS } from '../../nodes/gateway/transport';
 import type { Charset, GatewayId, Operation } from '../../nodes/gateway/types';
@@ -87,27 +91,57 @@ const RETRIES_ON_CONNECT = new Set([
 	'sms10692.checkContent',
 ]);
 
-/** Chinese text each successful answer carries, checked intact after a wrong-charset answer. */
-const INTACT: Partial<Record<string, (json: IDataObject) => unknown>> = {
+/** Chinese text each successful answer carries, checked as read strictly after a wrong-charset answer. */
+const READ_AS_IS: Partial<Record<string, (json: IDataObject) => unknown>> = {
 	'chinaSms.getBalance': (j) => (j.raw as IDataObject).short,
 	'chinaSms.send': (j) => ((j.raw as IDataObject[])[0] as IDataObject).err,
 	'smsAdmin.send': (j) => ((j.raw as IDataObject[])[0] as IDataObject).text,
 	'smsAdmin.sendBulk': (j) => (j.raw as IDataObject).text,
 	'smsAdmin.sendTemplate': (j) => (j.raw as IDataObject).text,
-	'smsAdmin.checkContent': (j) => (j.raw as IDataObject).text,
 	'sms10692.getBalance': (j) => (j.raw as IDataObject).payinfo,
-	'sms10692.checkContent': (j) => (j.raw as IDataObject).message,
 };
-const INTACT_VALUE: Record<string, string> = {
+/** What the simulator's answers say, before the wrong charset garbles them. */
+const SAID: Record<string, string> = {
 	'chinaSms.getBalance': '企业简称',
 	'chinaSms.send': '发送成功',
 	'smsAdmin.send': '发送成功!',
 	'smsAdmin.sendBulk': '发送成功!',
 	'smsAdmin.sendTemplate': '发送成功!',
-	'smsAdmin.checkContent': '不含敏感字',
 	'sms10692.getBalance': '预付费',
-	'sms10692.checkContent': '没有包含屏蔽词',
 };
+/**
+ * Calls whose answer cannot be understood once its Chinese is misread (the words the adapter looks
+ * for are garbled): they fail, naming the request and the suspected charset mismatch.
+ */
+const UNREADABLE: Partial<Record<string, string>> = {
+	'smsAdmin.getBalance': 'the balance query',
+	'smsAdmin.checkContent': 'the sensitive-word check',
+	'sms10692.checkContent': 'the keyword check',
+};
+/** The charset a wrong-charset answer is really in: the other one. */
+const WRONG_CHARSET: Record<GatewayId, Charset> = { chinaSms: 'utf8', smsAdmin: 'utf8', sms112088: 'utf8', sms18: 'gbk', sms10692: 'gbk' };
+/**
+ * What each gateway's wrong-charset answer is diagnosed with. sms10692 answers carry an XML prolog
+ * (the simulator's still says UTF-8) that counts as the answer's declaration; smsAdmin's GB2312 is
+ * no setting; sms18's answers are plain ASCII, which fits both charsets.
+ */
+const MISMATCH_NOTE: Partial<Record<GatewayId, string>> = {
+	chinaSms: "the answer looks like UTF-8 although the credential's Charset is GBK, so it was read as GBK and its Chinese text may be garbled: change the Charset setting to UTF-8",
+	sms112088: "the answer looks like UTF-8 although the credential's Charset is GBK, so it was read as GBK and its Chinese text may be garbled: change the Charset setting to UTF-8",
+	smsAdmin: "the answer looks like UTF-8 although this gateway answers in GB2312, so it was read as GB2312 and its Chinese text may be garbled: no setting changes this gateway's charset, so tell its vendor",
+	sms10692: 'the answer looks like GBK although its XML prolog declares UTF-8, so it was read as UTF-8 and its Chinese text may be garbled: the gateway mislabels its answers, so tell its vendor',
+};
+/**
+ * Events read from the wrong-charset answer that are flagged: those whose answer holds Chinese.
+ * china-sms answers one reply per call (only the first call's answer is in the wrong charset);
+ * reports carry no Chinese, and smsAdmin's reply texts arrive url-encoded (plain ASCII).
+ */
+const FLAGGED_EVENTS: Partial<Record<string, number>> = { 'chinaSms.fetchReplies': 1, 'sms112088.fetchReplies': 3, 'sms10692.fetchReplies': 3 };
+
+/** Text as a wrong-charset answer shows it: its bytes read strictly in the gateway's charset. */
+function misread(gateway: GatewayId, text: string): string {
+	return decodeBytes(encodeText(text, WRONG_CHARSET[gateway]), ANSWER_CHARSET[gateway]);
+}
 
 interface QueuedEvent {
 	mobile: string;
@@ -142,6 +176,7 @@ const figures = {
 	eventsEmitted: 0,
 	eventsQuotedRawInError: 0,
 	eventsInTransitFlagged: 0,
+	eventsFlaggedWithBytes: 0,
 	eventsLost: 0,
 };
 
@@ -245,11 +280,30 @@ function checkFetch(gateway: GatewayId, op: Operation, fault: Fault, check: Fetc
 	expect(handed).toBe(expectedHanded);
 
 	if (fault === 'wrongCharset') {
-		// Every event, text intact, nothing garbled.
+		// Every event is emitted, none lost. Those read from the wrong-charset answer keep their text
+		// as read (strictly, no guess), say why it may be garbled, and keep the bytes they came from.
 		expect(errorText).toBeNull();
 		expect(emitted.map((e) => e.mobile)).toEqual(EVENTS.map((e) => e.mobile));
-		if (op === 'fetchReplies') expect(emitted.map((e) => e.text)).toEqual(EVENTS.map((e) => e.text));
-		expect(JSON.stringify(emitted)).not.toContain('\uFFFD');
+		const flagged = FLAGGED_EVENTS[`${gateway}.${op}`] ?? 0;
+		const answer = sim.requests(gateway)[0].response;
+		emitted.forEach((event, i) => {
+			const sent = EVENTS[i];
+			if (op === 'fetchReplies') expect(event.text).toBe(i < flagged ? misread(gateway, sent.text) : sent.text);
+			if (i >= flagged) {
+				expect(event.parseError).toBeUndefined();
+				expect((event.raw as IDataObject).bytesBase64).toBeUndefined();
+				return;
+			}
+			expect(event.parseError).toBe(`${MISMATCH_NOTE[gateway]}; raw.bytesBase64 holds this record's bytes as they arrived`);
+			const bytes = Buffer.from(String((event.raw as IDataObject).bytesBase64), 'base64');
+			// The record's own bytes, cut from the answer: read in their real charset they hold the reply.
+			expect(answer.indexOf(bytes)).toBeGreaterThanOrEqual(0);
+			const real = decodeBytes(bytes, WRONG_CHARSET[gateway]);
+			expect(real).toContain(sent.mobile);
+			expect(real).toContain(sent.text);
+			for (const other of EVENTS.filter((e) => e !== sent)) expect(real).not.toContain(other.mobile);
+		});
+		figures.eventsFlaggedWithBytes += flagged;
 		return;
 	}
 	expect(errorText).not.toBeNull();
@@ -335,7 +389,10 @@ describe.each(CELLS)('CN SMS node · %s · %s · %s', (gateway, op, fault) => {
 			expect(sent).toEqual(gatewayActs(fault) ? NUMBERS : []);
 			figures.duplicateSends += sent.length - new Set(sent).size;
 			if (fault === 'wrongCharset') {
+				// Accepted (the codes are ASCII); the gateway's words are shown as read.
 				expect(out.every((j) => j.success === true)).toBe(true);
+				const key = `${gateway}.${op}`;
+				for (const json of out) if (READ_AS_IS[key]) expect(READ_AS_IS[key]!(json)).toBe(misread(gateway, SAID[key]));
 			} else {
 				const uncertain = fault !== 'refused';
 				for (const json of out) {
@@ -359,11 +416,17 @@ describe.each(CELLS)('CN SMS node · %s · %s · %s', (gateway, op, fault) => {
 			checkFetch(gateway, op, fault, { handed, emitted, errorText: errorItems[0] ? String(errorItems[0].error) : null });
 		} else {
 			expect(out).toHaveLength(1);
-			if (fault === 'wrongCharset') {
+			const key = `${gateway}.${op}`;
+			if (fault === 'wrongCharset' && UNREADABLE[key]) {
+				// Not understood: the error quotes the answer as read and says what to do about it.
+				const note = MISMATCH_NOTE[gateway]!;
+				const read = excerptOf(decodeBytes(sim.requests(gateway)[0].response, ANSWER_CHARSET[gateway]));
+				const message = `${getAdapter(gateway).displayName}: unexpected response to ${UNREADABLE[key]}: "${read}". ${note[0].toUpperCase()}${note.slice(1)}.`;
+				expect(out[0].error).toBe(`${message} The request may have reached the gateway, so it was not sent again: check before resending.`);
+				expect(out[0].uncertain).toBe(true);
+			} else if (fault === 'wrongCharset') {
 				expect(out[0].error).toBeUndefined();
-				const key = `${gateway}.${op}`;
-				if (INTACT[key]) expect(INTACT[key]!(out[0])).toBe(INTACT_VALUE[key]);
-				expect(JSON.stringify(out[0])).not.toContain('\uFFFD');
+				if (READ_AS_IS[key]) expect(READ_AS_IS[key]!(out[0])).toBe(misread(gateway, SAID[key]));
 			} else {
 				expectFailureNamesGateway(out[0].error, gateway);
 				expect(out[0].uncertain).toBe(fault === 'refused' ? undefined : true);
@@ -421,5 +484,7 @@ test('the figures add up: nothing lost, nothing sent twice', () => {
 	expect(figures.cells).toBe(CELLS.length + TRIGGER_CELLS.length);
 	expect(figures.duplicateSends).toBe(0);
 	expect(figures.eventsLost).toBe(0);
+	// Node and trigger: the wrong-charset events of chinaSms (1), sms112088 (3) and sms10692 (3) replies.
+	expect(figures.eventsFlaggedWithBytes).toBe(2 * (1 + 3 + 3));
 	expect(scanner.hits).toEqual([]);
 });

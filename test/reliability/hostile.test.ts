@@ -10,8 +10,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { CnSms } from '../../nodes/CnSms/CnSms.node';
 import { timing } from '../../nodes/CnSms/actions/fetchEvents';
-import { decodeAnswerBytes, DEFAULT_MAX_BODY_BYTES } from '../../nodes/gateway/transport';
-import { encodeText } from '../../nodes/gateway/charset';
+import { DEFAULT_MAX_BODY_BYTES } from '../../nodes/gateway/transport';
+import { decodeBytes, encodeText } from '../../nodes/gateway/charset';
+import { suspectedCharset } from '../../nodes/gateway/mismatch';
 import type { GatewayId } from '../../nodes/gateway/types';
 import { executeNode } from '../harness/execute';
 import { startSimulator } from '../simulator';
@@ -216,26 +217,48 @@ describe('reply texts that try to inject fields or events', () => {
 	});
 });
 
-describe('charset guess never misreads real GBK text', () => {
-	test('GBK texts of 1 to 8 characters from a real sample are never taken for UTF-8', () => {
+describe('answers in the wrong charset: read strictly, never guessed, diagnosed', () => {
+	test('GBK texts of 1 to 8 characters from a real sample are never suspected of being UTF-8', () => {
 		const sample = '您好收到谢谢验证码是请在分钟内输入退订回复已确认明天见好的没问题感谢支持中国短信平台发送成功余额不足';
 		let tried = 0;
 		for (let len = 1; len <= 8; len++) {
 			for (let start = 0; start + len <= sample.length; start++) {
 				const text = `msg=${sample.slice(start, start + len)}`;
-				expect(decodeAnswerBytes(encodeText(text, 'gbk'), 'gbk')).toEqual({ text, charset: 'gbk' });
+				expect(suspectedCharset(encodeText(text, 'gbk'), 'gbk')).toBeNull();
 				tried++;
 			}
 		}
 		expect(tried).toBeGreaterThan(300);
 	});
 
-	test('UTF-8 answers to a GBK gateway and GBK answers to a UTF-8 gateway are read right', () => {
-		expect(decodeAnswerBytes(Buffer.from('id=1&msg=收到，谢谢【公司】', 'utf8'), 'gbk')).toEqual({ text: 'id=1&msg=收到，谢谢【公司】', charset: 'utf8' });
-		expect(decodeAnswerBytes(encodeText('<content>收到</content>', 'gbk'), 'utf8')).toEqual({ text: '<content>收到</content>', charset: 'gbk' });
-		// Cut mid-character: still read in its own charset.
+	test('UTF-8 answers to a GBK gateway and GBK answers to a UTF-8 gateway are suspected', () => {
+		expect(suspectedCharset(Buffer.from('id=1&msg=收到，谢谢【公司】', 'utf8'), 'gbk')).toBe('utf8');
+		expect(suspectedCharset(encodeText('<content>收到</content>', 'gbk'), 'utf8')).toBe('gbk');
+		// Cut mid-character: still UTF-8, nothing suspected.
 		const cut = Buffer.from('<content>收到', 'utf8').subarray(0, -1);
-		expect(decodeAnswerBytes(cut, 'utf8').charset).toBe('utf8');
+		expect(suspectedCharset(cut, 'utf8')).toBeNull();
+	});
+
+	test('a UTF-8 answer to a GBK gateway that swallows a separator: read as GBK, nothing lost, the bytes kept', async () => {
+		// `好|` in UTF-8 (E5 A5 BD 7C) reads in GBK as two characters: the `|` between the replies is gone.
+		const body = Buffer.from('2|1;13800000001;好|2;13800000002;hi', 'utf8');
+		hostile.answer = (res) => {
+			res.writeHead(200, { 'content-type': 'text/plain' });
+			res.end(body);
+		};
+		const items = await run('sms112088', { operation: 'fetchReplies', options: { maxCalls: 1 } }, hostile.url);
+		const read = decodeBytes(body, 'gbk');
+		expect(read).toBe('2|1;13800000001;濂絴2;13800000002;hi');
+		expect(items.filter((i) => i.type === 'error')).toEqual([]);
+		expect(items).toHaveLength(1);
+		const [reply] = items;
+		expect(reply).toMatchObject({ type: 'reply', id: '1', mobile: '13800000001', text: '濂絴2;13800000002;hi' });
+		expect(reply.parseError).toBe(
+			"the answer looks like UTF-8 although the credential's Charset is GBK, so it was read as GBK and its Chinese text may be garbled: change the Charset setting to UTF-8; raw.bytesBase64 holds this record's bytes as they arrived",
+		);
+		// Both replies are in the bytes kept: read as UTF-8 they are whole again.
+		const bytes = Buffer.from(String((reply.raw as Record<string, unknown>).bytesBase64), 'base64');
+		expect(bytes.toString('utf8')).toBe('1;13800000001;好|2;13800000002;hi');
 	});
 });
 

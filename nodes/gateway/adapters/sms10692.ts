@@ -11,11 +11,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import { signTimestamp } from '../auth';
-import { charsetFromLabel, describeCharacters, unencodableCharacters } from '../charset';
+import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacters } from '../charset';
 import { formatChinaTime, parseChinaTime } from '../chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
+import { diagnoseCharset, flagMismatch } from '../mismatch';
+import type { CharsetMismatch } from '../mismatch';
 import { salvageFetch } from '../salvage';
-import { decodeAnswerBytes } from '../transport';
 import type { TransportResponse } from '../transport';
 import type {
 	BalanceResult,
@@ -49,6 +50,8 @@ export const SMS10692_STATUS_NUM = 4000;
  */
 export const SMS10692_MAX_RECIPIENTS = 1000;
 const MAX_EXTNO_DIGITS = 10; // seed 004 §1.2: 子号只能为数字，且最多10位数
+/** The credential setting that picks the send/balance/keyword endpoint, and with it the charset. */
+const CHARSET_SETTING = 'Endpoint Charset';
 
 const NAME = SMS10692_DISPLAY_NAME;
 
@@ -60,6 +63,12 @@ function endpointCharset(credentials: GatewayCredentials): Charset {
 	return text(credentials.charset).trim().toLowerCase() === 'gbk' ? 'gbk' : 'utf8';
 }
 
+/** An answer as read, and the charset mismatch suspected in it (for clear errors and flagged events). */
+interface Answer {
+	body: string;
+	mismatch: CharsetMismatch | null;
+}
+
 /** POST `action` plus the signed login, then `extra`, in the document's order (§1.2 example). */
 async function call(
 	ctx: GatewayContext,
@@ -67,7 +76,7 @@ async function call(
 	action: string,
 	extra: Array<[string, string]>,
 	retryOnConnectError: boolean,
-): Promise<string> {
+): Promise<Answer> {
 	const c = ctx.credentials;
 	const account = text(c.account).trim();
 	const password = text(c.password);
@@ -81,19 +90,23 @@ async function call(
 		// seed 004 examples write `sign =` with a stray space: the parameter is `sign`.
 		form: [['action', action], ['userid', text(c.userId).trim()], ['timestamp', timestamp], ['sign', sign], ...extra],
 		charset,
+		// Only the send/balance/keyword endpoint is chosen by the credential; the queries are UTF-8.
+		...(endpoint === 'main' ? { charsetSetting: CHARSET_SETTING } : {}),
 		secrets: [password, sign],
 		retryOnConnectError,
 	});
-	return decodeAnswer(response);
+	return readAnswer(response, [password, sign]);
 }
 
-/** The charset the HTTP header declares, else the XML prolog's, else the request's. */
-function decodeAnswer(response: TransportResponse): string {
-	if (/charset\s*=/i.test(text(response.headers['content-type']))) return response.text;
+/** Read in the charset the HTTP header declares, else the XML prolog's, else the request's. */
+function readAnswer(response: TransportResponse, secrets: string[]): Answer {
+	const fromTransport = { body: response.text, mismatch: response.charsetMismatch };
+	if (/charset\s*=/i.test(text(response.headers['content-type']))) return fromTransport;
 	const prolog = /^\s*(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(response.bytes.subarray(0, 200).toString('latin1'));
 	const declared = charsetFromLabel(prolog?.[1]);
-	// decodeAnswerBytes: a prolog that names the wrong charset is caught like a wrong header.
-	return declared && declared !== response.charset ? decodeAnswerBytes(response.bytes, declared).text : response.text;
+	if (!declared) return fromTransport;
+	const body = declared === response.charset ? response.text : decodeBytes(response.bytes, declared);
+	return { body, mismatch: diagnoseCharset(response.bytes, declared, { declaredBy: 'XML prolog' }, secrets) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,10 +168,14 @@ function leafFields(xml: string, tag: string): Fields | null {
 	return fields;
 }
 
-function answerFields(body: string, what: string): Fields {
-	const inner = returnsmsContent(body);
+function unexpected(what: string, answer: Answer) {
+	return unexpectedResponse(NAME, what, answer.body, [], answer.mismatch);
+}
+
+function answerFields(answer: Answer, what: string): Fields {
+	const inner = returnsmsContent(answer.body);
 	const fields = inner === null ? null : leafFields(`<returnsms>${inner}</returnsms>`, 'returnsms');
-	if (!fields) throw unexpectedResponse(NAME, what, body);
+	if (!fields) throw unexpected(what, answer);
 	return fields;
 }
 
@@ -179,13 +196,13 @@ function refusal(message: string | undefined): GatewayError {
 }
 
 /** Throws for a refusal; returns the fields of a success. */
-function checked(fields: Fields, body: string, what: string): Fields {
+function checked(fields: Fields, answer: Answer, what: string): Fields {
 	const outcome = outcomeOf(fields.returnstatus);
 	if (outcome === 'success') return fields;
 	if (outcome === 'failed') throw refusal(fields.message);
 	// No (or an unknown) returnstatus: a documented refusal text still counts as one.
 	if (fields.message && sms10692MessageFor(fields.message)) throw refusal(fields.message);
-	throw unexpectedResponse(NAME, what, body);
+	throw unexpected(what, answer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +228,7 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 	if (bad.length) {
 		throw new InputError(`${NAME}: the ${charset === 'gbk' ? 'GBK' : 'UTF-8'} endpoint cannot carry ${describeCharacters(bad)}`);
 	}
-	const body = await call(
+	const answer = await call(
 		ctx,
 		'main',
 		'send',
@@ -223,7 +240,7 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 		],
 		false,
 	);
-	const fields = checked(answerFields(body, 'send'), body, 'send');
+	const fields = checked(answerFields(answer, 'send'), answer, 'send');
 	const taskId = fields.taskID || null;
 	return {
 		recipients: request.recipients.map((recipient) => ({ recipient, success: true, messageId: taskId })),
@@ -233,10 +250,10 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 }
 
 async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
-	const body = await call(ctx, 'main', 'overage', [], true);
-	const fields = checked(answerFields(body, 'the balance query'), body, 'the balance query');
+	const answer = await call(ctx, 'main', 'overage', [], true);
+	const fields = checked(answerFields(answer, 'the balance query'), answer, 'the balance query');
 	const balance = Number(fields.overage);
-	if (!fields.overage || !Number.isFinite(balance)) throw unexpectedResponse(NAME, 'the balance query', body);
+	if (!fields.overage || !Number.isFinite(balance)) throw unexpected('the balance query', answer);
 	return { balance, unit: 'messages', products: null, raw: fields };
 }
 
@@ -245,8 +262,8 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
  * gateway appends the words (`包含非法字符：a,b`, as its send answer does) they are returned.
  */
 async function checkContent(ctx: GatewayContext, message: string): Promise<ContentCheckResult> {
-	const body = await call(ctx, 'main', 'checkkeyword', [['content', message]], true);
-	const fields = answerFields(body, 'the keyword check');
+	const answer = await call(ctx, 'main', 'checkkeyword', [['content', message]], true);
+	const fields = answerFields(answer, 'the keyword check');
 	const said = text(fields.message).trim();
 	if (outcomeOf(fields.returnstatus) === 'failed') throw refusal(said);
 	if (said === '没有包含屏蔽词') return { clean: true, words: [], raw: fields };
@@ -256,7 +273,7 @@ async function checkContent(ctx: GatewayContext, message: string): Promise<Conte
 		return { clean: false, words, raw: fields };
 	}
 	if (found) throw refusal(said);
-	throw unexpectedResponse(NAME, 'the keyword check', body);
+	throw unexpected('the keyword check', answer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,15 +326,15 @@ function unreadable(xml: string, why: string) {
 async function fetchBoxes(ctx: GatewayContext, kind: 'reports' | 'replies') {
 	const what = kind === 'reports' ? 'the status report query' : 'the reply query';
 	const extra: Array<[string, string]> = kind === 'reports' ? [['statusNum', String(SMS10692_STATUS_NUM)]] : [];
-	const body = await call(ctx, kind, 'query', extra, true);
-	const inner = returnsmsContent(body);
-	if (inner === null) throw unexpectedResponse(NAME, what, body);
+	const answer = await call(ctx, kind, 'query', extra, true);
+	const inner = returnsmsContent(answer.body);
+	if (inner === null) throw unexpected(what, answer);
 	const { boxes, leftover } = splitBoxes(inner, kind === 'reports' ? 'statusbox' : 'callbox');
 	if (boxes.length === 0 && leftover.length === 1) {
 		const refused = queryRefusal(leftover[0]);
 		if (refused) throw refused;
 	}
-	return { boxes, leftover };
+	return { boxes, leftover, mismatch: answer.mismatch };
 }
 
 function reportFrom(box: Box): DeliveryReport {
@@ -373,15 +390,16 @@ async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryRepo
 	try {
 		fetched = await fetchBoxes(ctx, 'reports');
 	} catch (error) {
-		return salvageFetch(error, 'reports', (text) => {
+		return salvageFetch(error, 'reports', (text, mismatch) => {
 			const cut = cutOffBoxes(text, 'statusbox');
-			return { events: cut.boxes.map(reportFrom), rest: cut.rest };
+			return { events: cut.boxes.map((box) => flagMismatch(reportFrom(box), box.xml, mismatch)), rest: cut.rest };
 		});
 	}
-	const { boxes, leftover } = fetched;
-	const events = boxes.map(reportFrom);
+	const { boxes, leftover, mismatch } = fetched;
+	const events = boxes.map((box) => flagMismatch(reportFrom(box), box.xml, mismatch));
 	for (const xml of leftover) {
-		events.push({ ...reportFrom({ xml, fields: null }), parseError: 'unrecognised content in the status report answer' });
+		const event = { ...reportFrom({ xml, fields: null }), parseError: 'unrecognised content in the status report answer' };
+		events.push(flagMismatch(event, xml, mismatch));
 	}
 	return { events, more: boxes.length >= SMS10692_STATUS_NUM };
 }
@@ -391,15 +409,16 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 	try {
 		fetched = await fetchBoxes(ctx, 'replies');
 	} catch (error) {
-		return salvageFetch(error, 'replies', (text) => {
+		return salvageFetch(error, 'replies', (text, mismatch) => {
 			const cut = cutOffBoxes(text, 'callbox');
-			return { events: cut.boxes.map(replyFrom), rest: cut.rest };
+			return { events: cut.boxes.map((box) => flagMismatch(replyFrom(box), box.xml, mismatch)), rest: cut.rest };
 		});
 	}
-	const { boxes, leftover } = fetched;
-	const events = boxes.map(replyFrom);
+	const { boxes, leftover, mismatch } = fetched;
+	const events = boxes.map((box) => flagMismatch(replyFrom(box), box.xml, mismatch));
 	for (const xml of leftover) {
-		events.push({ ...replyFrom({ xml, fields: null }), parseError: 'unrecognised content in the reply answer' });
+		const event = { ...replyFrom({ xml, fields: null }), parseError: 'unrecognised content in the reply answer' };
+		events.push(flagMismatch(event, xml, mismatch));
 	}
 	// No page size is documented for replies: ask again while the gateway still hands some out.
 	return { events, more: events.length > 0 };

@@ -5,6 +5,8 @@
  */
 import { formatChinaTime } from '../chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
+import { flagMismatch } from '../mismatch';
+import type { CharsetMismatch } from '../mismatch';
 import { salvageFetch } from '../salvage';
 import type {
 	BalanceResult,
@@ -46,6 +48,8 @@ const REPLY_PAGE = 50; // seed 002 §1.1.3: "最大返回 50 条"
  * polite to an old ASP server without slowing a poll noticeably.
  */
 const FETCH_SPACING_MS = 500;
+/** The credential setting that picks the charset (its display name), named in charset advice. */
+const CHARSET_SETTING = 'Charset';
 
 function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);
@@ -55,7 +59,17 @@ function charsetOf(credentials: GatewayCredentials): Charset {
 	return text(credentials.charset).trim().toLowerCase() === 'utf8' ? 'utf8' : 'gbk';
 }
 
-async function call(ctx: GatewayContext, path: string, params: Array<[string, string]>, retryOnConnectError = false): Promise<string> {
+/** An answer, trimmed, with the charset mismatch suspected in it (for clear errors and flagged events). */
+interface Answer {
+	body: string;
+	mismatch: CharsetMismatch | null;
+}
+
+function unexpected(what: string, answer: Answer) {
+	return unexpectedResponse(SMS112088_DISPLAY_NAME, what, answer.body, [], answer.mismatch);
+}
+
+async function call(ctx: GatewayContext, path: string, params: Array<[string, string]>, retryOnConnectError = false): Promise<Answer> {
 	const c = ctx.credentials;
 	const name = text(c.username).trim();
 	const password = text(c.password);
@@ -66,10 +80,11 @@ async function call(ctx: GatewayContext, path: string, params: Array<[string, st
 		path,
 		query: [['us_name', name], ['us_pwd', password], ...params],
 		charset: charsetOf(c),
+		charsetSetting: CHARSET_SETTING,
 		secrets: [password],
 		retryOnConnectError,
 	});
-	return res.text.replace(/^\uFEFF/, '').trim();
+	return { body: res.text.replace(/^\uFEFF/, '').trim(), mismatch: res.charsetMismatch };
 }
 
 /** A refusal: a negative code alone, or with a detail after one `|` (`-3|禁发词`). */
@@ -123,11 +138,11 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 	];
 	// seed 002 §1.1.1: send_time is 14 digits, China time.
 	if (request.sendAt) params.push(['send_time', formatChinaTime(request.sendAt, 'yyyyMMddHHmmss')]);
-	const body = await call(ctx, SMS112088_PATHS.send, params);
-	const refusal = refusalIn(body, SMS112088_SEND_ERRORS);
+	const answer = await call(ctx, SMS112088_PATHS.send, params);
+	const refusal = refusalIn(answer.body, SMS112088_SEND_ERRORS);
 	if (refusal) throw refusal;
-	const m = /^0\|\s*(\d+)\s*\|\s*(\d+)\s*(?:\|([\s\S]*))?$/.exec(body);
-	if (!m) throw unexpectedResponse(SMS112088_DISPLAY_NAME, 'send', body);
+	const m = /^0\|\s*(\d+)\s*\|\s*(\d+)\s*(?:\|([\s\S]*))?$/.exec(answer.body);
+	if (!m) throw unexpected('send', answer);
 	const ids = (m[3] ?? '')
 		.split(',')
 		.map((id) => id.trim())
@@ -140,11 +155,12 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 }
 
 async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
-	const body = await call(ctx, SMS112088_PATHS.balance, [], true);
+	const answer = await call(ctx, SMS112088_PATHS.balance, [], true);
+	const body = answer.body;
 	const refusal = refusalIn(body, SMS112088_BALANCE_ERRORS);
 	if (refusal) throw refusal;
 	// seed 002 §1.1.4: "0" is a zero balance ("当前可用条数为 0"), counted in messages.
-	if (!/^\d+(\.\d+)?$/.test(body)) throw unexpectedResponse(SMS112088_DISPLAY_NAME, 'the balance query', body);
+	if (!/^\d+(\.\d+)?$/.test(body)) throw unexpected('the balance query', answer);
 	return { balance: Number(body), unit: 'messages', products: null, raw: { balance: body } };
 }
 
@@ -161,15 +177,22 @@ function cutOffNote(count: number, whole: number, what: string): string {
 	return `the answer announced ${count} ${what}, ${Math.max(0, count - whole)} of them did not arrive whole`;
 }
 
-async function fetchList(ctx: GatewayContext, path: string, what: string): Promise<{ count: number; pieces: string[] } | null> {
-	const body = await call(ctx, path, []);
+interface List {
+	count: number;
+	pieces: string[];
+	mismatch: CharsetMismatch | null;
+}
+
+async function fetchList(ctx: GatewayContext, path: string, what: string): Promise<List | null> {
+	const answer = await call(ctx, path, []);
+	const body = answer.body;
 	const refusal = refusalIn(body, SMS112088_FETCH_ERRORS);
 	if (refusal) throw refusal;
 	if (/^0+$/.test(body)) return null;
 	const m = /^(\d+)\s*\|([\s\S]*)$/.exec(body);
-	if (!m) throw unexpectedResponse(SMS112088_DISPLAY_NAME, what, body);
+	if (!m) throw unexpected(what, answer);
 	// No trailing `|` is documented: a last empty piece is part of a reply text ending in `|`.
-	return { count: Number(m[1]), pieces: m[2].split('|') };
+	return { count: Number(m[1]), pieces: m[2].split('|'), mismatch: answer.mismatch };
 }
 
 const REPORT_STATUS: Record<string, DeliveryStatus> = { '10': 'delivered', '20': 'failed', '-1': 'unknown' };
@@ -197,15 +220,16 @@ async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryRepo
 	try {
 		list = await fetchList(ctx, SMS112088_PATHS.reports, 'the report fetch');
 	} catch (error) {
-		return salvageFetch(error, 'reports', (text) => {
+		return salvageFetch(error, 'reports', (text, mismatch) => {
 			const cut = cutOffList(text);
 			if (!cut) return { events: [] as DeliveryReport[], rest: text };
-			const events = cut.pieces.filter((p) => p.trim() !== '').map(reportEvent);
+			const events = cut.pieces.filter((p) => p.trim() !== '').map((p) => flagMismatch(reportEvent(p), p, mismatch));
 			return { events, rest: cut.rest, note: cutOffNote(cut.count, events.length, 'reports') };
 		});
 	}
 	if (!list) return { events: [], more: false };
-	const events = list.pieces.filter((p) => p.trim() !== '').map(reportEvent);
+	const { mismatch } = list;
+	const events = list.pieces.filter((p) => p.trim() !== '').map((p) => flagMismatch(reportEvent(p), p, mismatch));
 	return { events, more: Math.max(list.count, events.length) >= REPORT_PAGE };
 }
 
@@ -268,19 +292,19 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 	try {
 		list = await fetchList(ctx, SMS112088_PATHS.replies, 'the reply fetch');
 	} catch (error) {
-		return salvageFetch(error, 'replies', (text) => {
+		return salvageFetch(error, 'replies', (text, mismatch) => {
 			const cut = cutOffList(text);
 			if (!cut) return { events: [] as InboundReply[], rest: text };
 			// Counted by well-formed starts: a piece that is no start continues a text holding `|`.
 			const groups = groupReplies(cut.pieces.filter((p) => REPLY_START.test(p)).length, cut.pieces);
-			const events = groups.map((g) => replyEvent(g, 'none', cut.count, groups.length));
+			const events = groups.map((g) => flagMismatch(replyEvent(g, 'none', cut.count, groups.length), g.record, mismatch));
 			return { events, rest: cut.rest, note: cutOffNote(cut.count, events.length, 'replies') };
 		});
 	}
 	if (!list) return { events: [], more: false };
 	const groups = groupReplies(list.count, list.pieces);
 	const mismatch = groups.length > list.count ? 'more' : groups.length < list.count ? 'fewer' : 'none';
-	const events = groups.map((g) => replyEvent(g, mismatch, list.count, groups.length));
+	const events = groups.map((g) => flagMismatch(replyEvent(g, mismatch, list.count, groups.length), g.record, list.mismatch));
 	return { events, more: Math.max(list.count, events.length) >= REPLY_PAGE };
 }
 

@@ -5,6 +5,7 @@
  */
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
 import { messageLength } from '../segments';
+import type { TransportResponse } from '../transport';
 import type {
 	BalanceResult,
 	GatewayAdapter,
@@ -48,14 +49,14 @@ interface PlainAnswer {
 }
 
 /** First line `resptime,respstatus` (seed 003 "格式说明"); lines end in \n, \r\n is accepted too. */
-function parsePlainAnswer(body: string, what: string): PlainAnswer {
-	const lines = body
+function parsePlainAnswer(response: TransportResponse, what: string): PlainAnswer {
+	const lines = response.text
 		.replace(/^\uFEFF/, '')
 		.split('\n')
 		.map((line) => line.trim())
 		.filter((line) => line.length > 0);
 	const head = /^(\d{8,14}),(-?\d{1,5})$/.exec(lines[0] ?? '');
-	if (!head) throw unexpectedResponse(SMS18_DISPLAY_NAME, what, body);
+	if (!head) throw unexpectedResponse(SMS18_DISPLAY_NAME, what, response.text, [], response.charsetMismatch);
 	return { resptime: head[1], status: head[2], rest: lines.slice(1) };
 }
 
@@ -112,11 +113,11 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 		charset: 'utf8',
 		secrets: [password],
 	});
-	const answer = parsePlainAnswer(response.text, 'send');
+	const answer = parsePlainAnswer(response, 'send');
 	if (answer.status !== '0') throw refusal(SMS18_SEND_ERRORS, answer);
 	// One msgid per request whatever the number count, and only with needstatus=true (seed 003).
 	if (answer.rest.length > 1 || (answer.rest[0] !== undefined && !/^[\w-]+$/.test(answer.rest[0]))) {
-		throw unexpectedResponse(name, 'send', response.text);
+		throw unexpectedResponse(name, 'send', response.text, [], response.charsetMismatch);
 	}
 	const msgid = answer.rest[0] ?? null;
 	return {
@@ -141,12 +142,12 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 		secrets: [password],
 		retryOnConnectError: true,
 	});
-	const answer = parsePlainAnswer(response.text, 'the balance query');
+	const answer = parsePlainAnswer(response, 'the balance query');
 	if (answer.status !== '0') throw refusal(SMS18_BALANCE_ERRORS, answer);
 	// seed 003 额度查询: from the second line on, one `productId,balance` per product.
 	const products = answer.rest.map((line) => {
 		const m = /^([^,\s]+),(-?\d+(?:\.\d+)?)$/.exec(line);
-		if (!m) throw unexpectedResponse(SMS18_DISPLAY_NAME, 'the balance query', response.text);
+		if (!m) throw unexpectedResponse(SMS18_DISPLAY_NAME, 'the balance query', response.text, [], response.charsetMismatch);
 		return { product: m[1], balance: m[2] };
 	});
 	return {

@@ -7,7 +7,10 @@ import { md5Hex, passwordMd5 } from '../auth';
 import { decodeBytes, describeCharacters, percentEncode, unencodableCharacters } from '../charset';
 import { formatChinaTime, parseChinaTime } from '../chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../errors';
+import { flagMismatch } from '../mismatch';
+import type { CharsetMismatch } from '../mismatch';
 import { completeLines, salvageFetch } from '../salvage';
+import type { TransportResponse } from '../transport';
 import type {
 	BalanceResult,
 	ContentCheckResult,
@@ -102,13 +105,14 @@ export function parseCodeAnswer(body: string): { code: string; text: string } | 
 	return m ? { code: m[1], text: m[2].trim() } : null;
 }
 
-function refused(ctx: GatewayContext, a: Auth, body: string, what: string): Error {
-	const answer = parseCodeAnswer(body);
+/** A refusal the gateway names, else an answer it does not recognise (saying so if the charset looks wrong). */
+function refused(ctx: GatewayContext, a: Auth, res: Pick<TransportResponse, 'text' | 'charsetMismatch'>, what: string): Error {
+	const answer = parseCodeAnswer(res.text);
 	const reason = answer ? smsAdminReason(answer.code, answer.text) : null;
 	if (answer && reason) {
 		return new GatewayError(SMSADMIN_DISPLAY_NAME, answer.code, reason, `${answer.code} ${answer.text}`.trim());
 	}
-	return unexpectedResponse(SMSADMIN_DISPLAY_NAME, what, ctx.transport.redact(body, a.secrets));
+	return unexpectedResponse(SMSADMIN_DISPLAY_NAME, what, ctx.transport.redact(res.text, a.secrets), [], res.charsetMismatch);
 }
 
 function gb2312Problem(label: string, text: string): string | null {
@@ -158,7 +162,7 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 	];
 	const res = await ctx.transport.request({ method: 'POST', baseUrl: a.baseUrl, path, form, charset: 'gb2312', secrets: a.secrets });
 	const answer = parseCodeAnswer(res.text);
-	if (answer?.code !== SMSADMIN_ACCEPTED) throw refused(ctx, a, res.text, 'the send request');
+	if (answer?.code !== SMSADMIN_ACCEPTED) throw refused(ctx, a, res, 'the send request');
 	const messageId = request.linkId || null;
 	const seen = new Set<string>();
 	return {
@@ -235,7 +239,7 @@ async function sendTemplate(ctx: GatewayContext, request: TemplateSendRequest): 
 		secrets: a.secrets,
 	});
 	const answer = parseCodeAnswer(res.text);
-	if (answer?.code !== SMSADMIN_ACCEPTED) throw refused(ctx, a, res.text, 'the template send request');
+	if (answer?.code !== SMSADMIN_ACCEPTED) throw refused(ctx, a, res, 'the template send request');
 	const messageId = request.linkId || null;
 	return {
 		recipients: request.rows.map((row) => ({ recipient: row.recipient, success: true, messageId })),
@@ -266,7 +270,7 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 	const a = auth(ctx);
 	const res = await readCall(ctx, a, SMSADMIN_PATHS.balance);
 	const parsed = parseBalance(res.text);
-	if (!parsed) throw refused(ctx, a, res.text, 'the balance query');
+	if (!parsed) throw refused(ctx, a, res, 'the balance query');
 	// 剩余资费 is counted in messages (条) according to the vendor's sample code; seed 001 names no unit.
 	return { balance: parsed.balance, unit: 'messages', products: null, raw: { userId: parsed.userId, remaining: parsed.text } };
 }
@@ -286,7 +290,7 @@ async function checkContent(ctx: GatewayContext, message: string): Promise<Conte
 	const a = auth(ctx);
 	const res = await readCall(ctx, a, SMSADMIN_PATHS.checkContent, [['msg', message]]);
 	const parsed = parseContentCheck(res.text);
-	if (!parsed) throw refused(ctx, a, res.text, 'the sensitive-word check');
+	if (!parsed) throw refused(ctx, a, res, 'the sensitive-word check');
 	return { ...parsed, raw: { text: res.text.trim() } };
 }
 
@@ -312,12 +316,14 @@ function splitLine(line: string): { fields: LineFields | null; problems: string[
 }
 
 /** Lines of a fetch answer; an HTML page is no list of events. Empty lines are no events. */
-function eventLines(ctx: GatewayContext, a: Auth, body: string, nothingPending: string, what: string): string[] {
-	const answer = parseCodeAnswer(body);
+function eventLines(ctx: GatewayContext, a: Auth, res: TransportResponse, nothingPending: string, what: string): string[] {
+	const answer = parseCodeAnswer(res.text);
 	if (answer?.code === nothingPending) return [];
-	if (answer && smsAdminReason(answer.code, answer.text)) throw refused(ctx, a, body, what);
-	const text = body.replace(/^\uFEFF/, '');
-	if (!text.trim() || /^\s*</.test(text)) throw unexpectedResponse(SMSADMIN_DISPLAY_NAME, what, ctx.transport.redact(body, a.secrets));
+	if (answer && smsAdminReason(answer.code, answer.text)) throw refused(ctx, a, res, what);
+	const text = res.text.replace(/^\uFEFF/, '');
+	if (!text.trim() || /^\s*</.test(text)) {
+		throw unexpectedResponse(SMSADMIN_DISPLAY_NAME, what, ctx.transport.redact(res.text, a.secrets), [], res.charsetMismatch);
+	}
 	return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim().length > 0);
 }
 
@@ -376,6 +382,14 @@ function rawFields(f: LineFields, valueName: string): Record<string, string> {
 	return { mobile: f.mobile, time: f.time, linkId: f.linkId, [valueName]: f.value, subCode: f.subCode };
 }
 
+function replies(lines: string[], mismatch: CharsetMismatch | null): InboundReply[] {
+	return lines.map((line) => flagMismatch(parseReplyLine(line, true), line, mismatch));
+}
+
+function reports(lines: string[], mismatch: CharsetMismatch | null): DeliveryReport[] {
+	return lines.map((line) => flagMismatch(parseReportLine(line), line, mismatch));
+}
+
 async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
 	const a = auth(ctx);
 	let res: Awaited<ReturnType<typeof readCall>>;
@@ -383,13 +397,13 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 		res = await readCall(ctx, a, SMSADMIN_PATHS.replies);
 	} catch (error) {
 		// A cut-off answer: its complete lines are replies handed out once, kept.
-		return salvageFetch(error, 'replies', (text) => {
+		return salvageFetch(error, 'replies', (text, mismatch) => {
 			const { lines, rest } = completeLines(text);
-			return { events: lines.map((line) => parseReplyLine(line, true)), rest };
+			return { events: replies(lines, mismatch), rest };
 		});
 	}
-	const lines = eventLines(ctx, a, res.text, SMSADMIN_NOTHING_PENDING.replies, 'the reply fetch');
-	return { events: lines.map((line) => parseReplyLine(line, true)), more: lines.length >= PAGE_SIZE };
+	const lines = eventLines(ctx, a, res, SMSADMIN_NOTHING_PENDING.replies, 'the reply fetch');
+	return { events: replies(lines, res.charsetMismatch), more: lines.length >= PAGE_SIZE };
 }
 
 async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>> {
@@ -398,13 +412,13 @@ async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryRepo
 	try {
 		res = await readCall(ctx, a, SMSADMIN_PATHS.reports);
 	} catch (error) {
-		return salvageFetch(error, 'reports', (text) => {
+		return salvageFetch(error, 'reports', (text, mismatch) => {
 			const { lines, rest } = completeLines(text);
-			return { events: lines.map(parseReportLine), rest };
+			return { events: reports(lines, mismatch), rest };
 		});
 	}
-	const lines = eventLines(ctx, a, res.text, SMSADMIN_NOTHING_PENDING.reports, 'the report fetch');
-	return { events: lines.map(parseReportLine), more: lines.length >= PAGE_SIZE };
+	const lines = eventLines(ctx, a, res, SMSADMIN_NOTHING_PENDING.reports, 'the report fetch');
+	return { events: reports(lines, res.charsetMismatch), more: lines.length >= PAGE_SIZE };
 }
 
 export const smsAdmin: GatewayAdapter = {

@@ -50,6 +50,7 @@ function stubCtx(body: string | Buffer, contentType?: string): GatewayContext {
 			bytes,
 			text: bytes.toString('utf8'),
 			charset: req.charset,
+			charsetMismatch: null,
 			url: '',
 		}),
 	};
@@ -484,6 +485,27 @@ describe("the document's XML examples, verbatim (annotations included)", () => {
 		]);
 		const { events } = await sms10692.fetchReplies!(stubCtx(gbk));
 		expect(events[0].text).toBe('内容');
+		expect(events[0].parseError).toBeUndefined();
+	});
+
+	it('a prolog the bytes contradict: read as the prolog says, never switched, each box flagged with its bytes', async () => {
+		const box = Buffer.concat([Buffer.from('<callbox><mobile>15023239810</mobile><content>'), Buffer.from([0xc4, 0xda, 0xc8, 0xdd]), Buffer.from('</content></callbox>')]);
+		const body = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8" ?><returnsms>'), box, Buffer.from('</returnsms>')]);
+		const { events } = await sms10692.fetchReplies!(stubCtx(body));
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({ mobile: '15023239810', text: Buffer.from([0xc4, 0xda, 0xc8, 0xdd]).toString('utf8') });
+		expect(events[0].parseError).toBe(
+			"the answer looks like GBK although its XML prolog declares UTF-8, so it was read as UTF-8 and its Chinese text may be garbled: the gateway mislabels its answers, so tell its vendor; raw.bytesBase64 holds this record's bytes as they arrived",
+		);
+		expect(Buffer.from(String(events[0].raw.bytesBase64), 'base64')).toEqual(box);
+	});
+
+	it('a balance answer that cannot be understood names the contradicted prolog', async () => {
+		const body = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8" ?><returnsms><message>'), Buffer.from([0xc4, 0xda]), Buffer.from('</message></returnsms>')]);
+		const error = await failure(sms10692.getBalance!(stubCtx(body)));
+		expect(error.message).toBe(
+			`${NAME}: unexpected response to the balance query: "${body.toString('utf8')}". The answer looks like GBK although its XML prolog declares UTF-8, so it was read as UTF-8 and its Chinese text may be garbled: the gateway mislabels its answers, so tell its vendor.`,
+		);
 	});
 });
 

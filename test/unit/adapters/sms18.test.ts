@@ -49,7 +49,7 @@ function answering(body: string): Transport & { calls: TransportRequest[] } {
 		redact: real.redact,
 		request: async (req) => {
 			calls.push(req);
-			return { status: 200, headers: {}, bytes: Buffer.from(body), text: body, charset: 'utf8', url: '' };
+			return { status: 200, headers: {}, bytes: Buffer.from(body), text: body, charset: 'utf8', charsetMismatch: null, url: '' };
 		},
 	};
 }

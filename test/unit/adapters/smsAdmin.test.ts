@@ -53,7 +53,7 @@ function stubCtx(body: string): GatewayContext {
 	const transport: Transport = {
 		gateway: SMSADMIN_DISPLAY_NAME,
 		redact: real.redact,
-		request: async () => ({ status: 200, headers: {}, bytes: Buffer.from(body), text: body, charset: 'gb2312', url: '' }),
+		request: async () => ({ status: 200, headers: {}, bytes: Buffer.from(body), text: body, charset: 'gb2312', charsetMismatch: null, url: '' }),
 	};
 	return { credentials: { userId: 'smsuser', password: PASSWORD }, transport, now: () => new Date() };
 }

@@ -1,4 +1,7 @@
+import { decodeBytes } from '../../../nodes/gateway/charset';
 import { GatewayError, InputError, TransportError, excerptOf, unexpectedResponse } from '../../../nodes/gateway/errors';
+import { diagnoseCharset, flagMismatch } from '../../../nodes/gateway/mismatch';
+import { completeLines, salvageFetch } from '../../../nodes/gateway/salvage';
 
 describe('GatewayError', () => {
 	it('reads "<display name>: <reason> (code <code>)" and keeps the vendor text', () => {
@@ -77,5 +80,47 @@ describe('unexpectedResponse', () => {
 
 	it('blanks a parameter named like a secret even without the secrets', () => {
 		expect(unexpectedResponse('G', 'send', 'bad request: pwd=abc').excerpt).toBe('bad request: pwd=***');
+	});
+
+	it('says so, and what to do, when the answer looks like another charset than it was read in', () => {
+		const bytes = Buffer.from('不含敏感字', 'utf8');
+		const mismatch = diagnoseCharset(bytes, 'gb2312', 'gateway', []);
+		const read = decodeBytes(bytes, 'gb2312');
+		const error = unexpectedResponse('SMSAdmin (通用短信平台)', 'the sensitive-word check', read, [], mismatch);
+		expect(error.message).toBe(
+			`SMSAdmin (通用短信平台): unexpected response to the sensitive-word check: "${read}". The answer looks like UTF-8 although this gateway answers in GB2312, so it was read as GB2312 and its Chinese text may be garbled: no setting changes this gateway's charset, so tell its vendor.`,
+		);
+		expect([error.failure, error.excerpt, error.mayHaveReached]).toEqual(['unexpected', read, true]);
+		// No mismatch: the message is the plain one.
+		expect(unexpectedResponse('G', 'send', 'x', [], null).message).toBe('G: unexpected response to send: "x"');
+	});
+});
+
+describe('salvageFetch of a cut-off answer in the wrong charset', () => {
+	it('keeps the complete records, flagged, and names the mismatch and the rest\'s bytes in the error', () => {
+		const bytes = Buffer.from('13800000001/收到\n13800000002/谢', 'utf8');
+		const text = decodeBytes(bytes, 'gbk');
+		const mismatch = diagnoseCharset(bytes, 'gbk', { setting: 'Charset' }, []);
+		const cut = new TransportError({
+			gateway: 'G',
+			failure: 'reset',
+			message: 'the answer was cut off before it was complete',
+			url: 'http://gw/x',
+			mayHaveReached: true,
+			partial: { text, receivedBytes: bytes.length, expectedBytes: 99, charsetMismatch: mismatch },
+		});
+		const event = (line: string): { line: string; raw: Record<string, unknown>; parseError?: string } => ({ line, raw: {} });
+		const page = salvageFetch(cut, 'replies', (answer, seen) => {
+			const { lines, rest } = completeLines(answer);
+			return { events: lines.map((line) => flagMismatch(event(line), line, seen)), rest };
+		});
+		expect(page.events).toHaveLength(1);
+		expect(page.events[0].parseError).toBe(`${mismatch!.note}; raw.bytesBase64 holds this record's bytes as they arrived`);
+		expect(Buffer.from(String(page.events[0].raw.bytesBase64), 'base64').toString('utf8')).toBe('13800000001/收到');
+		const rest = text.slice(text.indexOf('\n') + 1);
+		expect((page.error as Error).message).toBe(
+			`G: the answer was cut off before it was complete. The answer broke off after ${bytes.length} of 99 bytes: the 1 complete replies in it are kept; ` +
+				`the incomplete rest, raw: "${rest}" (its bytes, base64: ${Buffer.from('13800000002/谢', 'utf8').toString('base64')}); ${mismatch!.note}; whatever the missing part held cannot be fetched again`,
+		);
 	});
 });

@@ -10,7 +10,7 @@ import * as tls from 'node:tls';
 import tlsModule = require('node:tls');
 
 import { md5Hex } from '../../../nodes/gateway/auth';
-import { encodeText } from '../../../nodes/gateway/charset';
+import { decodeBytes, encodeText } from '../../../nodes/gateway/charset';
 import { TransportError } from '../../../nodes/gateway/errors';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateway/transport';
 
@@ -248,6 +248,61 @@ describe('answers', () => {
 
 	it('uses the documented defaults', () => {
 		expect([DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES]).toEqual([30_000, 16 * 1024 * 1024]);
+	});
+});
+
+describe('answers in another charset than they are read in: read strictly, diagnosed', () => {
+	const utf8Answer = Buffer.from('id=1&msg=收到，谢谢', 'utf8');
+	const get = (baseUrl: string, charset: TransportRequest['charset'], extra: Partial<TransportRequest> = {}) =>
+		createTransport(GATEWAY).request({ method: 'GET', baseUrl, path: '/q', charset, secrets: [], ...extra });
+
+	it('an answer that fits its charset: no mismatch', async () => {
+		const server = await track(httpServer(ok(encodeText('余额：100', 'gbk'))));
+		expect((await get(server.baseUrl, 'gbk', { charsetSetting: 'Charset' })).charsetMismatch).toBeNull();
+	});
+
+	it('UTF-8 bytes from a gateway set to GBK: read as GBK, never switched, the setting named', async () => {
+		const server = await track(httpServer(ok(utf8Answer)));
+		const res = await get(server.baseUrl, 'gbk', { charsetSetting: 'Charset' });
+		expect(res).toMatchObject({ charset: 'gbk', text: decodeBytes(utf8Answer, 'gbk') });
+		expect(res.text).not.toContain('收到');
+		expect(res.charsetMismatch).toMatchObject({
+			readAs: 'gbk',
+			looksLike: 'utf8',
+			note: "the answer looks like UTF-8 although the credential's Charset is GBK, so it was read as GBK and its Chinese text may be garbled: change the Charset setting to UTF-8",
+		});
+		expect(Buffer.from(res.charsetMismatch!.bytesOf(res.text) as string, 'base64')).toEqual(utf8Answer);
+	});
+
+	it('GBK bytes from a gateway whose charset is fixed at UTF-8: read as UTF-8, no setting to change', async () => {
+		const bytes = encodeText('1,0\n余额', 'gbk');
+		const server = await track(httpServer(ok(bytes)));
+		const res = await get(server.baseUrl, 'utf8');
+		expect(res).toMatchObject({ charset: 'utf8', text: decodeBytes(bytes, 'utf8') });
+		expect(res.charsetMismatch?.note).toBe(
+			"the answer looks like GBK although this gateway answers in UTF-8, so it was read as UTF-8 and its Chinese text may be garbled: no setting changes this gateway's charset, so tell its vendor",
+		);
+	});
+
+	it('an answer whose bytes contradict its declared charset: read as declared, the declaration named', async () => {
+		const server = await track(httpServer(ok(utf8Answer, 'text/plain; charset=GBK')));
+		const res = await get(server.baseUrl, 'utf8', { charsetSetting: 'Charset' });
+		expect(res).toMatchObject({ charset: 'gbk', text: decodeBytes(utf8Answer, 'gbk') });
+		expect(res.charsetMismatch).toMatchObject({ readAs: 'gbk', looksLike: 'utf8' });
+		expect(res.charsetMismatch?.note).toContain('although its Content-Type header declares GBK');
+	});
+
+	it('the part of a cut-off answer that arrived is read strictly and diagnosed too', async () => {
+		const server = await track(
+			tcpServer((socket) => {
+				socket.write(`HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: ${utf8Answer.length + 10}\r\n\r\n`);
+				socket.write(utf8Answer);
+				setTimeout(() => socket.destroy(), 20);
+			}),
+		);
+		const error = await failure(get(server.baseUrl, 'gbk', { charsetSetting: 'Charset' }));
+		expect(error.partial).toMatchObject({ text: decodeBytes(utf8Answer, 'gbk'), receivedBytes: utf8Answer.length, expectedBytes: utf8Answer.length + 10 });
+		expect(error.partial?.charsetMismatch).toMatchObject({ readAs: 'gbk', looksLike: 'utf8' });
 	});
 });
 
