@@ -148,6 +148,33 @@ function isGb2312Pair(lead: number, trail: number): boolean {
  * except lone surrogates; GBK and GB2312 are checked by round-tripping each character.
  */
 export function unencodableCharacters(text: string, charset: Charset): string[] {
+	if (charset !== 'utf8' && carriesWholeText(text, charset)) return [];
+	return unencodableByCharacter(text, charset);
+}
+
+/**
+ * Fast path (bench/RESULTS.md: ~10 µs per character one by one): encode the whole text once and
+ * accept it only when it round-trips and every non-ASCII character became one plain two-byte
+ * pair (for GB2312 one of its cells). Anything else — a lone 0x80 (€), a four-byte GB18030
+ * sequence, a replaced character — is left to the character-by-character check, which names them.
+ */
+export function carriesWholeText(text: string, charset: 'gbk' | 'gb2312'): boolean {
+	const gbkText = toGbkSpelling(text);
+	const bytes = iconv.encode(gbkText, 'gbk');
+	if (iconv.decode(bytes, 'gbk') !== gbkText) return false;
+	for (let i = 0; i < bytes.length; i++) {
+		const lead = bytes[i];
+		if (lead < 0x80) continue;
+		const trail = i + 1 < bytes.length ? bytes[i + 1] : -1;
+		if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail > 0xfe || trail === 0x7f) return false;
+		if (charset === 'gb2312' && !isGb2312Pair(lead, trail)) return false;
+		i++;
+	}
+	return true;
+}
+
+/** The check one character at a time (the reference the fast path must agree with). */
+export function unencodableByCharacter(text: string, charset: Charset): string[] {
 	const bad = new Set<string>();
 	for (const ch of text) {
 		const code = ch.codePointAt(0) ?? 0;

@@ -6,6 +6,7 @@ import type { SendOutcome } from '../../gateway/types';
 import { checkSend, chinaIso } from '../../gateway/validate';
 import type { SendOptions } from '../../gateway/validate';
 import { sendOptions, showFor } from '../descriptions';
+import { itemParameter } from '../itemParameters';
 import { checkContext, failureItem, isUncertain, itemList, nodeError, operationError } from '../results';
 import type { RunContext } from '../results';
 
@@ -62,10 +63,13 @@ export async function execute(run: RunContext): Promise<INodeExecutionData[]> {
 	const states: Array<ItemState | { itemIndex: number; error: unknown }> = [];
 	const tasks: Task[] = [];
 	let concurrency = 1;
+	const options = itemParameter(run.fn, run.items, 'options', {});
+	const recipients = itemParameter(run.fn, run.items, 'recipients');
+	const message = itemParameter(run.fn, run.items, 'message');
 	for (let i = 0; i < run.items.length; i++) {
 		try {
-			const options = run.fn.getNodeParameter('options', i, {}) as SendOptions;
-			const checked = checkSend(check, i, run.fn.getNodeParameter('recipients', i), run.fn.getNodeParameter('message', i), options);
+			const itemOptions = options(i) as SendOptions;
+			const checked = checkSend(check, i, recipients(i), message(i), itemOptions);
 			if (tasks.length === 0) concurrency = checked.concurrency;
 			const state: ItemState = {
 				itemIndex: i,

@@ -5,6 +5,7 @@ import type { SendRequest } from '../../gateway/types';
 import { checkBulkItem, chinaIso } from '../../gateway/validate';
 import type { SendOptions } from '../../gateway/validate';
 import { sendOptions, showFor } from '../descriptions';
+import { itemParameter } from '../itemParameters';
 import { checkContext, operationError } from '../results';
 import type { RunContext } from '../results';
 import { executeBatch } from './batchSend';
@@ -42,10 +43,13 @@ export async function execute(run: RunContext): Promise<INodeExecutionData[]> {
 	const { adapter, ctx } = run.session;
 	if (!adapter.send) throw operationError(run, `${adapter.displayName}: sending is not available`);
 	const check = checkContext(run);
+	const options = itemParameter(run.fn, run.items, 'options', {});
+	const recipient = itemParameter(run.fn, run.items, 'recipient');
+	const message = itemParameter(run.fn, run.items, 'message');
 	return await executeBatch<BulkItem>(run, {
 		checkItem: (i) => {
-			const options = run.fn.getNodeParameter('options', i, {}) as SendOptions;
-			const c = checkBulkItem(check, i, run.fn.getNodeParameter('recipient', i), run.fn.getNodeParameter('message', i), options);
+			const itemOptions = options(i) as SendOptions;
+			const c = checkBulkItem(check, i, recipient(i), message(i), itemOptions);
 			return {
 				itemIndex: i,
 				recipient: c.recipient,

@@ -4,6 +4,7 @@ import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { checkTemplateItem, chinaIso } from '../../gateway/validate';
 import type { SendOptions } from '../../gateway/validate';
 import { sendOptions, showFor } from '../descriptions';
+import { itemParameter } from '../itemParameters';
 import { checkContext, operationError } from '../results';
 import type { RunContext } from '../results';
 import { executeBatch } from './batchSend';
@@ -54,17 +55,12 @@ export async function execute(run: RunContext): Promise<INodeExecutionData[]> {
 	const { adapter, ctx } = run.session;
 	if (!adapter.sendTemplate) throw operationError(run, `${adapter.displayName} has no template sending`);
 	const check = checkContext(run);
+	const param = (name: string, fallback?: unknown) => itemParameter(run.fn, run.items, name, fallback);
+	const [options, template, recipient, values] = [param('options', {}), param('template'), param('recipient'), param('values', '')];
 	return await executeBatch<TemplateItem>(run, {
 		checkItem: (i) => {
-			const options = run.fn.getNodeParameter('options', i, {}) as SendOptions;
-			const c = checkTemplateItem(
-				check,
-				i,
-				run.fn.getNodeParameter('template', i),
-				run.fn.getNodeParameter('recipient', i),
-				run.fn.getNodeParameter('values', i, ''),
-				options,
-			);
+			const itemOptions = options(i) as SendOptions;
+			const c = checkTemplateItem(check, i, template(i), recipient(i), values(i), itemOptions);
 			return { itemIndex: i, ...c, scheduledAt: c.sendAt ? chinaIso(c.sendAt) : null };
 		},
 		send: async (items) =>

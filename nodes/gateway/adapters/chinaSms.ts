@@ -6,6 +6,8 @@
  */
 import { formatChinaTime, parseChinaTime } from '../chinaTime';
 import { GatewayError, InputError, TransportError, unexpectedResponse } from '../errors';
+import { flagMismatch } from '../mismatch';
+import type { CharsetMismatch } from '../mismatch';
 import { normaliseNumber } from '../phone';
 import { salvageFetch } from '../salvage';
 import { messageLength } from '../segments';
@@ -41,6 +43,8 @@ const MAX_MESSAGE_LENGTH = 60;
 const MAX_PHS_MESSAGE_LENGTH = 40;
 /** seed 000 §4: newpwd "长度<20个字母"; code 6016: "企业密码必须大于4个字符". */
 const MIN_PASSWORD_LENGTH = 5;
+/** The credential setting that picks the charset (its display name), named in charset advice. */
+const CHARSET_SETTING = 'Charset';
 const MAX_PASSWORD_LENGTH = 19;
 
 function text(value: unknown): string {
@@ -94,6 +98,13 @@ export function parseChinaSmsAnswer(body: string): ChinaSmsAnswer | null {
 	return { get: (key) => fields.get(key), raw, body: trimmed };
 }
 
+/** An answer from the gateway, with the charset mismatch suspected in it (for clear errors). */
+type Answer = ChinaSmsAnswer & { mismatch: CharsetMismatch | null };
+
+function unexpected(what: string, answer: Answer): TransportError {
+	return unexpectedResponse(CHINA_SMS_DISPLAY_NAME, what, answer.body, [], answer.mismatch);
+}
+
 /** The `errid` of an answer when it names an error (absent or 0 means none). */
 function errorCode(answer: ChinaSmsAnswer): string | null {
 	const code = (answer.get('errid') ?? '').trim();
@@ -112,7 +123,7 @@ async function call(
 	params: Array<[string, string]>,
 	what: string,
 	options: { extraSecrets?: string[]; retryOnConnectError?: boolean } = {},
-): Promise<ChinaSmsAnswer> {
+): Promise<Answer> {
 	const c = ctx.credentials;
 	const name = text(c.username).trim();
 	const password = text(c.password);
@@ -123,12 +134,13 @@ async function call(
 		path,
 		query: [['name', name], ['pwd', password], ...params],
 		charset: charsetOf(c),
+		charsetSetting: CHARSET_SETTING,
 		secrets: [password, ...(options.extraSecrets ?? [])],
 		retryOnConnectError: options.retryOnConnectError,
 	});
 	const answer = parseChinaSmsAnswer(res.text);
-	if (!answer) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, what, res.text);
-	return answer;
+	if (!answer) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, what, res.text, [], res.charsetMismatch);
+	return { ...answer, mismatch: res.charsetMismatch };
 }
 
 function isInteger(value: string | undefined): value is string {
@@ -139,9 +151,14 @@ function isPhs(number: string): boolean {
 	return normaliseNumber(number)?.kind === 'fixedLine';
 }
 
-/** The answers list numbers; the document's own example masks digits (`1393710***4`). */
-function listed(list: string[], number: string): boolean {
-	return list.some((entry) => entry === number || new RegExp(`^${entry.replace(/\*/g, '\\d')}$`).test(number));
+/**
+ * The answers list numbers; the document's own example masks digits (`1393710***4`). One matcher
+ * per list (entries are `[\d*]+`, see splitList): exact entries in a Set, masked ones as RegExps.
+ */
+function listMatcher(list: string[]): (number: string) => boolean {
+	const exact = new Set(list.filter((entry) => !entry.includes('*')));
+	const masked = list.filter((entry) => entry.includes('*')).map((entry) => new RegExp(`^${entry.replace(/\*/g, '\\d')}$`));
+	return (number) => exact.has(number) || masked.some((pattern) => pattern.test(number));
 }
 
 function splitList(value: string | undefined): string[] {
@@ -160,7 +177,7 @@ async function sendSingle(ctx: GatewayContext, request: SendRequest, recipient: 
 	const sender: Array<[string, string]> = request.extno ? [['sender', request.extno]] : [];
 	const answer = await call(ctx, CHINA_SMS_PATHS.single, [['dst', recipient], ['msg', request.message], ...sender], 'send');
 	const id = answer.get('id');
-	if (!isInteger(id)) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'send', answer.body);
+	if (!isInteger(id)) throw unexpected('send', answer);
 	if (Number(id) > 0) {
 		return { recipients: [{ recipient, success: true, messageId: id.trim() }], messageIds: [id.trim()], raw: answer.raw };
 	}
@@ -182,7 +199,7 @@ async function sendGroup(ctx: GatewayContext, request: SendRequest, numbers: str
 	if (request.extno) params.push(['sender', request.extno]);
 	const answer = await call(ctx, CHINA_SMS_PATHS.group, params, 'send');
 	const numText = answer.get('num');
-	if (!isInteger(numText)) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'send', answer.body);
+	if (!isInteger(numText)) throw unexpected('send', answer);
 	const num = Number(numText);
 	const code = errorCode(answer);
 	if (num <= 0 && code && !CHINA_SMS_PER_NUMBER_CODES.has(code)) throw chinaSmsRefusal(code, answer);
@@ -202,11 +219,13 @@ async function sendGroup(ctx: GatewayContext, request: SendRequest, numbers: str
  * the request went through and saying "refused" could make a user send twice.
  */
 function acceptedNumbers(numbers: string[], num: number, success: string[], failed: string[]): boolean[] {
-	const bySuccess = numbers.map((n) => listed(success, n));
+	const inSuccess = listMatcher(success);
+	const bySuccess = numbers.map((n) => inSuccess(n));
 	if (success.length > 0 && bySuccess.filter(Boolean).length === num) return bySuccess;
 	if (num >= numbers.length) return numbers.map(() => true);
 	if (num <= 0) return numbers.map(() => false);
-	const byFailed = numbers.map((n) => !listed(failed, n));
+	const inFailed = listMatcher(failed);
+	const byFailed = numbers.map((n) => !inFailed(n));
 	if (failed.length > 0 && byFailed.filter(Boolean).length === num) return byFailed;
 	return numbers.map(() => true);
 }
@@ -253,7 +272,7 @@ async function send(ctx: GatewayContext, request: SendRequest): Promise<SendOutc
 async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 	const answer = await call(ctx, CHINA_SMS_PATHS.balance, [], 'the balance query', { retryOnConnectError: true });
 	const id = (answer.get('id') ?? '').trim();
-	if (!/^-?\d+(\.\d+)?$/.test(id)) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'the balance query', answer.body);
+	if (!/^-?\d+(\.\d+)?$/.test(id)) throw unexpected('the balance query', answer);
 	// seed 000 §3: id=-9999 is failure, any other value is the balance.
 	if (Number(id) === -9999) throw chinaSmsRefusal(errorCode(answer) ?? '-9999', answer);
 	// The unit is money: the endpoint is getfee ("获得企业用户余额", added in 2004 as
@@ -280,7 +299,7 @@ function replyEvent(fields: { id?: string; src?: string; msg?: string; dst?: str
 
 /** seed 000 §5 readsms.asp: one reply per call; id=0 is "failed or nothing unread" (errid tells). */
 async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
-	let answer: ChinaSmsAnswer;
+	let answer: Answer;
 	try {
 		answer = await call(ctx, CHINA_SMS_PATHS.readReply, [], 'the reply fetch');
 	} catch (error) {
@@ -289,11 +308,11 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 		return salvageFetch(error, 'replies', (text) => ({ events: [] as InboundReply[], rest: text }));
 	}
 	const id = answer.get('id');
-	if (id === undefined) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'the reply fetch', answer.body);
+	if (id === undefined) throw unexpected('the reply fetch', answer);
 	if (isInteger(id) && Number(id) <= 0) {
 		const code = errorCode(answer);
 		if (code) throw chinaSmsRefusal(code, answer);
-		if (Number(id) < 0) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'the reply fetch', answer.body);
+		if (Number(id) < 0) throw unexpected('the reply fetch', answer);
 		return { events: [], more: false };
 	}
 	const get = (k: string) => answer.get(k);
@@ -306,8 +325,8 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 		reply.parseError = `could not read the reply: ${problems.join(', ')}`;
 		reply.raw = { ...answer.raw, body: answer.body };
 	}
-	// One reply per call: another may be waiting.
-	return { events: [reply], more: true };
+	// One reply per call: another may be waiting. The whole answer is its record.
+	return { events: [flagMismatch(reply, answer.body, answer.mismatch)], more: true };
 }
 
 function passwordProblems(newPassword: string): string | null {
@@ -325,7 +344,7 @@ async function changePassword(ctx: GatewayContext, newPassword: string): Promise
 		extraSecrets: [newPassword],
 	});
 	const code = answer.get('errid');
-	if (!isInteger(code)) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, 'the password change', answer.body);
+	if (!isInteger(code)) throw unexpected('the password change', answer);
 	if (Number(code) !== 0) throw chinaSmsRefusal(code.trim(), answer);
 }
 

@@ -1,4 +1,5 @@
 import {
+	carriesWholeText,
 	charsetFromLabel,
 	decodeBytes,
 	decodePairs,
@@ -7,6 +8,7 @@ import {
 	encodeText,
 	percentDecode,
 	percentEncode,
+	unencodableByCharacter,
 	unencodableCharacters,
 } from '../../../nodes/gateway/charset';
 
@@ -222,5 +224,36 @@ describe('charsetFromLabel', () => {
 		[undefined, null],
 	])('%j → %j', (label, charset) => {
 		expect(charsetFromLabel(label)).toBe(charset);
+	});
+});
+
+/**
+ * The whole-text fast path of unencodableCharacters against the character-by-character check,
+ * for every code point U+0080–U+2FFFF (lone surrogates included): each alone, and all of them
+ * inside Chinese text, 32 at a time (a chunk with one refused character must fall through).
+ */
+describe('unencodableCharacters fast path agrees with the per-character check', () => {
+	const codePoints: number[] = [];
+	for (let cp = 0x80; cp <= 0x2ffff; cp++) codePoints.push(cp);
+
+	it.each(['gbk', 'gb2312'] as const)('%s: every code point alone and inside text', (charset) => {
+		const mismatches: string[] = [];
+		const carriedNotFast: string[] = [];
+		for (const cp of codePoints) {
+			const ch = String.fromCodePoint(cp);
+			const expected = unencodableByCharacter(ch, charset);
+			if (unencodableCharacters(ch, charset).join() !== expected.join()) mismatches.push(`U+${cp.toString(16)}`);
+			if (expected.length === 0 && !carriesWholeText(ch, charset)) carriedNotFast.push(ch);
+		}
+		for (let start = 0; start < codePoints.length; start += 32) {
+			const text = `短信${codePoints.slice(start, start + 32).map((cp) => `${String.fromCodePoint(cp)}a`).join('')}。`;
+			if (unencodableCharacters(text, charset).join() !== unencodableByCharacter(text, charset).join()) {
+				mismatches.push(`chunk from U+${codePoints[start].toString(16)}`);
+			}
+		}
+		expect(mismatches).toEqual([]);
+		// The fast path answers for every character the charset carries as a two-byte pair: only
+		// GBK's one-byte € (0x80) is left to the per-character check.
+		expect(carriedNotFast).toEqual(charset === 'gbk' ? ['€'] : []);
 	});
 });
