@@ -13,16 +13,15 @@ import { salvageFetch } from '../salvage';
 import { messageLength } from '../segments';
 import type {
 	BalanceResult,
-	Charset,
 	FetchPage,
 	GatewayAdapter,
 	GatewayContext,
-	GatewayCredentials,
 	InboundReply,
 	RecipientOutcome,
 	SendOutcome,
 	SendRequest,
 } from '../types';
+import { text, gbkUnlessUtf8 } from './credentialValues';
 import { CHINA_SMS_ERRORS, CHINA_SMS_PER_NUMBER_CODES, CHINA_SMS_UNKNOWN_REASON } from './chinaSms.errors';
 import { chinaSmsPush } from './chinaSms.push';
 
@@ -46,14 +45,6 @@ const MIN_PASSWORD_LENGTH = 5;
 /** The credential setting that picks the charset (its display name), named in charset advice. */
 const CHARSET_SETTING = 'Charset';
 const MAX_PASSWORD_LENGTH = 19;
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
-
-function charsetOf(credentials: GatewayCredentials): Charset {
-	return text(credentials.charset).trim().toLowerCase() === 'utf8' ? 'utf8' : 'gbk';
-}
 
 /** One answer: values by lower-cased trimmed key, and the gateway's fields for `raw`. */
 export interface ChinaSmsAnswer {
@@ -133,7 +124,7 @@ async function call(
 		baseUrl: text(c.baseUrl).trim() || DEFAULT_BASE_URL,
 		path,
 		query: [['name', name], ['pwd', password], ...params],
-		charset: charsetOf(c),
+		charset: gbkUnlessUtf8(c),
 		charsetSetting: CHARSET_SETTING,
 		secrets: [password, ...(options.extraSecrets ?? [])],
 		retryOnConnectError: options.retryOnConnectError,
@@ -372,7 +363,7 @@ export const chinaSms: GatewayAdapter = {
 		fetchPageSize: 1,
 		supportsSchedule: true,
 	},
-	charset: charsetOf,
+	charset: gbkUnlessUtf8,
 	validateSend,
 	send,
 	getBalance,

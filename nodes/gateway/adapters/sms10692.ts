@@ -31,6 +31,7 @@ import type {
 	SendOutcome,
 	SendRequest,
 } from '../types';
+import { text } from './credentialValues';
 import { SMS10692_QUERY_ERRORS, SMS10692_UNKNOWN_MESSAGE, sms10692MessageFor } from './sms10692.errors';
 
 export const SMS10692_DISPLAY_NAME = 'SMS10692 (sms10692.com)';
@@ -54,10 +55,6 @@ const MAX_EXTNO_DIGITS = 10; // seed 004 §1.2: 子号只能为数字，且最�
 const CHARSET_SETTING = 'Endpoint Charset';
 
 const NAME = SMS10692_DISPLAY_NAME;
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
 
 function endpointCharset(credentials: GatewayCredentials): Charset {
 	return text(credentials.charset).trim().toLowerCase() === 'gbk' ? 'gbk' : 'utf8';

@@ -10,18 +10,17 @@ import type { CharsetMismatch } from '../mismatch';
 import { salvageFetch } from '../salvage';
 import type {
 	BalanceResult,
-	Charset,
 	DeliveryReport,
 	DeliveryStatus,
 	FetchPage,
 	GatewayAdapter,
 	GatewayContext,
-	GatewayCredentials,
 	InboundReply,
 	RecipientOutcome,
 	SendOutcome,
 	SendRequest,
 } from '../types';
+import { text, gbkUnlessUtf8 } from './credentialValues';
 import {
 	SMS112088_BALANCE_ERRORS,
 	SMS112088_FETCH_ERRORS,
@@ -51,14 +50,6 @@ const FETCH_SPACING_MS = 500;
 /** The credential setting that picks the charset (its display name), named in charset advice. */
 const CHARSET_SETTING = 'Charset';
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
-
-function charsetOf(credentials: GatewayCredentials): Charset {
-	return text(credentials.charset).trim().toLowerCase() === 'utf8' ? 'utf8' : 'gbk';
-}
-
 /** An answer, trimmed, with the charset mismatch suspected in it (for clear errors and flagged events). */
 interface Answer {
 	body: string;
@@ -79,7 +70,7 @@ async function call(ctx: GatewayContext, path: string, params: Array<[string, st
 		baseUrl: text(c.baseUrl).trim() || DEFAULT_BASE_URL,
 		path,
 		query: [['us_name', name], ['us_pwd', password], ...params],
-		charset: charsetOf(c),
+		charset: gbkUnlessUtf8(c),
 		charsetSetting: CHARSET_SETTING,
 		secrets: [password],
 		retryOnConnectError,
@@ -329,7 +320,7 @@ export const sms112088: GatewayAdapter = {
 		fetchPageSize: REPORT_PAGE,
 		supportsSchedule: true,
 	},
-	charset: charsetOf,
+	charset: gbkUnlessUtf8,
 	validateSend,
 	send,
 	getBalance,

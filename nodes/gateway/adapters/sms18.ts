@@ -13,6 +13,7 @@ import type {
 	SendOutcome,
 	SendRequest,
 } from '../types';
+import { text } from './credentialValues';
 import {
 	SMS18_BALANCE_ERRORS,
 	SMS18_SEND_ERRORS,
@@ -26,10 +27,6 @@ export const SMS18_BALANCE_PATH = '/msg/QueryBalance';
 const DEFAULT_BASE_URL = 'http://send.18sms.com';
 const MAX_RECIPIENTS = 50_000; // seed 003: 108 = 群发>50000或<=0
 const MAX_MESSAGE_LENGTH = 536; // seed 003: 106 = 消息长度错（>536或<=0）
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value);
-}
 
 function login(ctx: GatewayContext) {
 	const c = ctx.credentials;
