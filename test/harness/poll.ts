@@ -17,6 +17,7 @@ import type {
 } from 'n8n-workflow';
 
 import { buildWorkflow } from './workflow';
+import { REAL_EXCEPT_DATE } from './clock';
 
 export const TRIGGER_TYPE = 'n8n-nodes-cn-sms.cnSmsTrigger';
 const NODE_NAME = 'CN SMS Trigger';
@@ -142,22 +143,7 @@ export function simCredentials(
 export function useVirtualClock(sleepMock: jest.Mock): { sleeps: number[]; stop: () => void } {
 	const sleeps: number[] = [];
 	jest.useFakeTimers({
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
+		doNotFake: [...REAL_EXCEPT_DATE],
 		now: new Date('2026-11-20T02:00:00Z'),
 	});
 	sleepMock.mockImplementation(async (ms: number) => {

@@ -7,6 +7,7 @@ import { executeNode, runWorkflow } from '../../harness/execute';
 import type { ExecuteResult, InputItems, RunResult } from '../../harness/execute';
 import type { NodeSettings } from '../../harness/workflow';
 import type { RecordedRequest, Simulator } from '../../simulator';
+import { REAL_EXCEPT_DATE } from '../../harness/clock';
 
 export const CREDENTIAL_TYPE: Record<GatewayId, string> = {
 	chinaSms: 'chinaSmsApi',
@@ -23,22 +24,7 @@ export const NOW = new Date('2026-11-23T10:00:00.000Z');
 export function freezeClock(at: Date = NOW): void {
 	jest.useFakeTimers({
 		now: at,
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
+		doNotFake: [...REAL_EXCEPT_DATE],
 	});
 }
 
