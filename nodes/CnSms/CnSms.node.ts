@@ -10,7 +10,8 @@ import * as getBalance from './actions/getBalance';
 import * as send from './actions/send';
 import * as sendBulk from './actions/sendBulk';
 import * as sendTemplate from './actions/sendTemplate';
-import { authenticationProperty, gatewayProperty, operationProperties } from './descriptions';
+import { authenticationProperty } from '../common/descriptions';
+import { gatewayProperty, operationProperties } from './descriptions';
 import { router } from './router';
 
 export class CnSms implements INodeType {

@@ -83,19 +83,6 @@ export const gatewayProperty: INodeProperties = {
 	description: 'The SMS gateway (vendor) whose account sends the messages',
 };
 
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { gateway: ['smsAdmin'] } },
-	options: [
-		{ name: 'Password', value: 'password', description: 'Send the password itself' },
-		{ name: 'MD5 Password', value: 'md5Password', description: 'Send only the MD5 hash of the password' },
-	],
-	default: 'password',
-};
-
 /** One `operation` parameter per gateway, listing what that gateway offers. */
 export const operationProperties: INodeProperties[] = (Object.keys(GATEWAY_OPERATIONS) as GatewayId[]).map((gateway) => ({
 	displayName: 'Operation',

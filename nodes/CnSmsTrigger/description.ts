@@ -1,6 +1,8 @@
 /** Parameters of the CN SMS Trigger (CONTRACT.md "Node cnSmsTrigger"). */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../common/descriptions';
+
 /** Gateways with fetch-once endpoints; the others only push (CN SMS Push Trigger). */
 export const POLLING_GATEWAYS = ['chinaSms', 'smsAdmin', 'sms112088', 'sms10692'] as const;
 
@@ -45,18 +47,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'smsAdmin',
 	},
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { gateway: ['smsAdmin'] } },
-		options: [
-			{ name: 'Password', value: 'password', description: 'User ID and plain password' },
-			{ name: 'MD5 Password', value: 'md5Password', description: 'User ID and the MD5 hash of the password' },
-		],
-		default: 'password',
-	},
+	authenticationProperty,
 	{
 		displayName: 'Events',
 		name: 'events',
