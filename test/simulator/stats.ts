@@ -3,9 +3,7 @@
  *
  * - `raiseQuotas(sim)`: the simulated accounts hold small prepaid balances (sms18 1000 messages,
  *   sms10692 10,000 points, sms112088 10,000 messages) so that tests can reach "balance too low";
- *   a benchmark of 100,000 messages must not run into them. sms112088's module has no setting for
- *   it, so its account is reset to the full balance before each send (it is handled synchronously,
- *   so no request sees another's reset). Call it again after `sim.reset()`.
+ *   a benchmark of 100,000 messages must not run into them. Call it again after `sim.reset()`.
  * - `startStatsServer(sim, port)`: a loopback-only endpoint for a simulator running in its own
  *   process: `GET /stats` → `{ <gateway>: { requests, byPath: { <path>: n } } }`,
  *   `POST /reset` clears the log (and raises the quotas again), `POST /latency?ms=20`.
@@ -16,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Simulator } from './index';
 import { GATEWAY_IDS } from './index';
 import type { Sms10692Sim } from './vendors/sms10692';
+import type { Sms112088Sim } from './vendors/sms112088';
 import type { Sms18Sim } from './vendors/sms18';
 
 const PLENTY = 1_000_000_000_000;
@@ -28,15 +27,7 @@ export function raiseQuotas(sim: Simulator): void {
 		],
 	});
 	(sim.vendor('sms10692') as Sms10692Sim).configure({ balance: PLENTY });
-	const sms112088 = sim.vendor('sms112088');
-	const original = sms112088.handle.bind(sms112088);
-	if ((original as { benchWrapped?: boolean }).benchWrapped) return;
-	const wrapped = (req: Parameters<typeof original>[0], ctx: Parameters<typeof original>[1]) => {
-		if (req.path.toLowerCase() === '/sendsms_txt.asp') sms112088.reset();
-		return original(req, ctx);
-	};
-	(wrapped as { benchWrapped?: boolean }).benchWrapped = true;
-	sms112088.handle = wrapped;
+	(sim.vendor('sms112088') as Sms112088Sim).setBalance(PLENTY);
 }
 
 export interface GatewayStats {

@@ -38,6 +38,8 @@ interface Account {
 
 export interface Sms112088Sim extends VendorModule {
 	answerNext(path: string, body: string): void;
+	/** Set the main account's prepaid balance (until the next reset). */
+	setBalance(balance: number): void;
 }
 
 const VALID_NUMBER = /^(1\d{10}|0\d{9,11})$/;
@@ -168,6 +170,9 @@ export function createSms112088(account: Record<string, string>): Sms112088Sim {
 		answerNext(path: string, body: string): void {
 			const key = path.toLowerCase();
 			verbatim.set(key, [...(verbatim.get(key) ?? []), body]);
+		},
+		setBalance(balance: number): void {
+			(accounts.get(account.username) as Account).balance = balance;
 		},
 	};
 }
