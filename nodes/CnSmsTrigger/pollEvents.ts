@@ -62,7 +62,6 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 					sleep: async (ms) => await sleep(ms),
 					// The documented spacing (drain's default), counted from each answer so the gateway
 					// sees requests at least that far apart however slowly one of them arrived.
-					spaceFromAnswer: true,
 					budgetMs,
 				});
 			} catch (error) {

@@ -1,6 +1,8 @@
 /**
  * Draining a fetch-once endpoint: call it until the gateway says nothing is pending, up to a cap,
- * keeping the documented spacing between calls. Every event a call handed over is returned, even
+ * keeping the documented spacing between calls. The spacing is counted from the previous call's
+ * answer, not its start: the gateway saw that request before it answered, so the gap between two
+ * requests as the gateway sees them is at least the spacing however long a request took to arrive. Every event a call handed over is returned, even
  * when a later call fails: the failure is returned beside the events, never instead of them.
  */
 import type { DeliveryReport, FetchPage, GatewayAdapter, GatewayContext, InboundReply } from './types';
@@ -17,12 +19,6 @@ export interface DrainOptions {
 	/** Stop starting new calls once this much time has passed (ms since the drain began). */
 	budgetMs?: number;
 	now?: () => number;
-	/**
-	 * Measure the spacing from the previous call's answer instead of its start. The gateway saw that
-	 * request before it answered, so the gap between two requests as the gateway sees them is then
-	 * at least `spacingMs` however long a request took to arrive. Default: from the start.
-	 */
-	spaceFromAnswer?: boolean;
 }
 
 export interface DrainResult<T> {
@@ -55,16 +51,15 @@ export async function drain<T extends DeliveryReport | InboundReply>(
 	const started = now();
 	const events: T[] = [];
 	let calls = 0;
-	let lastCallAt: number | null = null;
+	let lastAnswerAt: number | null = null;
 	while (calls < options.maxCalls) {
-		if (lastCallAt !== null) {
-			const wait = lastCallAt + spacing - now();
+		if (lastAnswerAt !== null) {
+			const wait = lastAnswerAt + spacing - now();
 			if (options.budgetMs !== undefined && now() + Math.max(wait, 0) - started > options.budgetMs) {
 				return { events, calls, more: true, error: null };
 			}
 			if (wait > 0) await options.sleep(wait);
 		}
-		lastCallAt = now();
 		calls++;
 		let page: FetchPage<DeliveryReport | InboundReply>;
 		try {
@@ -72,7 +67,7 @@ export async function drain<T extends DeliveryReport | InboundReply>(
 		} catch (error) {
 			return { events, calls, more: true, error };
 		}
-		if (options.spaceFromAnswer) lastCallAt = now();
+		lastAnswerAt = now();
 		events.push(...(page.events as T[]));
 		if (page.error !== undefined) return { events, calls, more: true, error: page.error };
 		if (!page.more) return { events, calls, more: false, error: null };

@@ -70,26 +70,19 @@ describe('drain', () => {
 		expect(h.callTimes).toHaveLength(2);
 	});
 
-	it('uses spacingMs when given, and only waits what is left of it after a slow call', async () => {
+	it('uses spacingMs when given, counted from the previous answer after a slow call', async () => {
 		const h = harness([page(['a'], true), page(['b'], true), page([], false)], { callMs: 1200 });
 		const result = await drain<InboundReply>(h.adapter, h.ctx, 'replies', { ...h.options, maxCalls: 5, spacingMs: 3000 });
 		expect(result).toMatchObject({ calls: 3, more: false, error: null });
-		// Spacing is measured from the start of the previous call: 3000 - 1200.
-		expect(h.sleeps).toEqual([1800, 1800]);
-		expect(h.callTimes.map((t) => t - h.started)).toEqual([0, 3000, 6000]);
+		expect(h.sleeps).toEqual([3000, 3000]);
+		expect(h.callTimes.map((t) => t - h.started)).toEqual([0, 4200, 8400]);
 	});
 
-	it('does not sleep when a call took longer than the spacing', async () => {
+	it('waits the whole spacing even after a call slower than the spacing', async () => {
 		const h = harness([page(['a'], true), page([], false)], { callMs: 7000 });
 		await drain<InboundReply>(h.adapter, h.ctx, 'replies', { ...h.options, maxCalls: 5 });
-		expect(h.sleeps).toEqual([]);
-	});
-
-	it('can measure the spacing from the previous answer (spaceFromAnswer)', async () => {
-		const h = harness([page(['a'], true), page([], false)], { callMs: 1200 });
-		await drain<InboundReply>(h.adapter, h.ctx, 'replies', { ...h.options, maxCalls: 5, spacingMs: 3000, spaceFromAnswer: true });
-		expect(h.sleeps).toEqual([3000]);
-		expect(h.callTimes.map((t) => t - h.started)).toEqual([0, 4200]);
+		expect(h.sleeps).toEqual([5000]);
+		expect(h.callTimes.map((t) => t - h.started)).toEqual([0, 12000]);
 	});
 
 	it('stops early with more:true when the next call would start after budgetMs', async () => {

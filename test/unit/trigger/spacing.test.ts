@@ -1,7 +1,6 @@
 /**
- * drain()'s `spaceFromAnswer` (used by the CN SMS Trigger): the spacing is counted from the
- * previous call's answer, so the gateway sees requests at least that far apart even when a request
- * was slow to arrive. Without it, spacing is counted from each call's start (unchanged default).
+ * drain() counts the spacing from the previous call's answer, so the gateway sees requests at
+ * least that far apart even when a request was slow to arrive.
  */
 import { drain } from '../../../nodes/gateway/drain';
 import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateway/types';
@@ -26,7 +25,7 @@ function slowAdapter(clock: { t: number }, callMs: number, pages: number): { ada
 
 const ctx = {} as GatewayContext;
 
-test('spaceFromAnswer: the next call starts 5 s after the previous answer', async () => {
+test('the next call starts 5 s after the previous answer', async () => {
 	const clock = { t: 0 };
 	const { adapter, starts } = slowAdapter(clock, 1200, 3);
 	const waits: number[] = [];
@@ -37,30 +36,13 @@ test('spaceFromAnswer: the next call starts 5 s after the previous answer', asyn
 			waits.push(ms);
 			clock.t += ms;
 		},
-		spaceFromAnswer: true,
 	});
 	expect(result.events).toHaveLength(3);
 	expect(starts).toEqual([0, 6200, 12400]);
 	expect(waits).toEqual([5000, 5000]);
 });
 
-test('default: spacing counted from each call\'s start', async () => {
-	const clock = { t: 0 };
-	const { adapter, starts } = slowAdapter(clock, 1200, 3);
-	const waits: number[] = [];
-	await drain(adapter, ctx, 'replies', {
-		maxCalls: 10,
-		now: () => clock.t,
-		sleep: async (ms) => {
-			waits.push(ms);
-			clock.t += ms;
-		},
-	});
-	expect(starts).toEqual([0, 5000, 10000]);
-	expect(waits).toEqual([3800, 3800]);
-});
-
-test('spaceFromAnswer with a budget: no call starts after the budget', async () => {
+test('with a budget: no call starts after the budget', async () => {
 	const clock = { t: 0 };
 	const { adapter, starts } = slowAdapter(clock, 1000, 100);
 	const result = await drain(adapter, ctx, 'replies', {
@@ -70,7 +52,6 @@ test('spaceFromAnswer with a budget: no call starts after the budget', async () 
 		sleep: async (ms) => {
 			clock.t += ms;
 		},
-		spaceFromAnswer: true,
 	});
 	// Calls start every 6 s (1 s answer + 5 s spacing): 0, 6, …, 42.
 	expect(starts).toEqual([0, 6000, 12000, 18000, 24000, 30000, 36000, 42000]);
