@@ -9,7 +9,7 @@ import { itemParameter, jsonFieldOf } from '../../../nodes/CnSms/itemParameters'
 import { executeNode } from '../../harness/execute';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
-import { execute, wire } from './helpers';
+import { execute, freezeClock, wire } from './helpers';
 
 describe('jsonFieldOf', () => {
 	test.each([
@@ -198,6 +198,9 @@ describe('whole sends: the fast path against the same expressions n8n evaluates'
 	afterAll(async () => {
 		await sim.close();
 	});
+	// sms10692 signs each request with a timestamp: both runs must see the same second.
+	beforeEach(() => freezeClock());
+	afterEach(() => jest.useRealTimers());
 
 	/** `={{ ($json.x) }}` evaluates to the same as `={{ $json.x }}` but is not short-circuited. */
 	const slow = (parameters: INodeParameters): INodeParameters =>
