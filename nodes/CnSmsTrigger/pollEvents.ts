@@ -50,6 +50,11 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const credentials = await this.getCredentials(credentialTypeFor(adapter, authentication));
 	const session = openSession(adapter.id, credentials, { timeoutMs: REQUEST_TIMEOUT_MS });
 	const budgetMs = pollBudget(this);
+	// n8n polls once on activation and then on its own schedule, which can fall seconds later: the
+	// spacing must hold across polls too, so each endpoint's last answer time is kept (in memory
+	// for polls that emit nothing, which is enough within one running n8n).
+	const staticData = this.getWorkflowStaticData('node');
+	const lastAnswerAt = { ...((staticData.lastAnswerAt as Record<string, number> | undefined) ?? {}) };
 
 	// Replies and reports are separate endpoints, each with its own spacing: drain them side by side.
 	// drain() never throws for a failed call; the catch only guards against the unforeseen.
@@ -57,19 +62,23 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		events.map(async (type) => {
 			const kind = KIND_OF[type];
 			try {
-				return await drain<GatewayEvent>(adapter, session.ctx, kind, {
+				const result = await drain<GatewayEvent>(adapter, session.ctx, kind, {
 					maxCalls: settings.maxCalls,
 					sleep: async (ms) => await sleep(ms),
 					// The documented spacing (drain's default), counted from each answer so the gateway
 					// sees requests at least that far apart however slowly one of them arrived.
 					budgetMs,
+					previousAnswerAt: lastAnswerAt[kind] ?? null,
 				});
+				if (result.lastAnswerAt !== null) lastAnswerAt[kind] = result.lastAnswerAt;
+				return result;
 			} catch (error) {
-				const failed: DrainResult<GatewayEvent> = { events: [], calls: 0, more: true, error };
+				const failed: DrainResult<GatewayEvent> = { events: [], calls: 0, more: true, error, lastAnswerAt: null };
 				return failed;
 			}
 		}),
 	);
+	staticData.lastAnswerAt = lastAnswerAt;
 
 	const warnings: string[] = [];
 	const items: IDataObject[] = [];

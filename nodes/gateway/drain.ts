@@ -19,6 +19,11 @@ export interface DrainOptions {
 	/** Stop starting new calls once this much time has passed (ms since the drain began). */
 	budgetMs?: number;
 	now?: () => number;
+	/**
+	 * When the previous call to this endpoint (of an earlier drain, e.g. the last poll) was answered,
+	 * on the same clock as `now`: the first call keeps the spacing from it too.
+	 */
+	previousAnswerAt?: number | null;
 }
 
 export interface DrainResult<T> {
@@ -28,6 +33,8 @@ export interface DrainResult<T> {
 	more: boolean;
 	/** The failure of the last call, if it failed; events of earlier calls are still in `events`. */
 	error: unknown | null;
+	/** When the last call was answered (or failed), for the next drain's `previousAnswerAt`. */
+	lastAnswerAt: number | null;
 }
 
 export function fetcherFor(
@@ -51,12 +58,12 @@ export async function drain<T extends DeliveryReport | InboundReply>(
 	const started = now();
 	const events: T[] = [];
 	let calls = 0;
-	let lastAnswerAt: number | null = null;
+	let lastAnswerAt: number | null = options.previousAnswerAt ?? null;
 	while (calls < options.maxCalls) {
 		if (lastAnswerAt !== null) {
 			const wait = lastAnswerAt + spacing - now();
 			if (options.budgetMs !== undefined && now() + Math.max(wait, 0) - started > options.budgetMs) {
-				return { events, calls, more: true, error: null };
+				return { events, calls, more: true, error: null, lastAnswerAt };
 			}
 			if (wait > 0) await options.sleep(wait);
 		}
@@ -65,12 +72,13 @@ export async function drain<T extends DeliveryReport | InboundReply>(
 		try {
 			page = await fetch(ctx);
 		} catch (error) {
-			return { events, calls, more: true, error };
+			// The failed request may still have reached the gateway: count the spacing from here too.
+			return { events, calls, more: true, error, lastAnswerAt: now() };
 		}
 		lastAnswerAt = now();
 		events.push(...(page.events as T[]));
-		if (page.error !== undefined) return { events, calls, more: true, error: page.error };
-		if (!page.more) return { events, calls, more: false, error: null };
+		if (page.error !== undefined) return { events, calls, more: true, error: page.error, lastAnswerAt };
+		if (!page.more) return { events, calls, more: false, error: null, lastAnswerAt };
 	}
-	return { events, calls, more: true, error: null };
+	return { events, calls, more: true, error: null, lastAnswerAt };
 }

@@ -109,7 +109,20 @@ describe('drain', () => {
 		const failure = new Error('refused');
 		const h = harness([failure]);
 		const result = await drain<InboundReply>(h.adapter, h.ctx, 'replies', { ...h.options, maxCalls: 10 });
-		expect(result).toEqual({ events: [], calls: 1, more: true, error: failure });
+		// A failed call may have reached the gateway: the next drain keeps the spacing from it too.
+		expect(result).toEqual({ events: [], calls: 1, more: true, error: failure, lastAnswerAt: h.started });
+	});
+
+	it('keeps the spacing from an earlier drain\'s last answer before its first call', async () => {
+		const h = harness([page(['a'], true), page([], false)], { callMs: 300 });
+		const result = await drain<InboundReply>(h.adapter, h.ctx, 'replies', {
+			...h.options,
+			maxCalls: 5,
+			previousAnswerAt: h.started - 1200,
+		});
+		expect(h.sleeps).toEqual([3800, 5000]);
+		expect(h.callTimes.map((t) => t - h.started)).toEqual([3800, 9100]);
+		expect(result.lastAnswerAt).toBe(h.started + 9400);
 	});
 
 	it('refuses a kind the adapter cannot fetch', async () => {

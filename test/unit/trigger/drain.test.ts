@@ -60,6 +60,24 @@ function gaps(path: string): number[] {
 }
 
 describe('CN SMS Trigger draining', () => {
+	test('the spacing holds across polls: a poll right after another waits for the 5 s', async () => {
+		// n8n polls on activation and again on its own schedule, which may come seconds later.
+		queueReports(3);
+		const first = await pollSmsAdmin({ events: ['report'] });
+		expect(jsonOf(first)).toHaveLength(3);
+		queueReports(2, 3);
+		clock.sleeps.length = 0;
+		const second = await runPoll(trigger, {
+			parameters: { gateway: 'smsAdmin', events: ['report'] } as never,
+			credentials: simCredentials(sim.urls, sim.accounts, 'smsAdmin'),
+			staticData: first.staticData,
+		});
+		expect(jsonOf(second).map((i) => i.linkId)).toEqual(['L3', 'L4']);
+		expect(clock.sleeps).toEqual([5000]);
+		expect(gaps(REPORT_PATH)).toEqual([5000]);
+		expect(sim.spacingViolations('smsAdmin')).toEqual([]);
+	});
+
 	test('45 SMSAdmin reports come out of one poll in 3 calls, 5 s apart, one item each', async () => {
 		queueReports(45);
 		const result = await pollSmsAdmin({ events: ['report'] });
@@ -95,8 +113,9 @@ describe('CN SMS Trigger draining', () => {
 		expect(gaps(REPORT_PATH)).toEqual([5000, 5000]);
 		expect(sim.spacingViolations()).toEqual([]);
 		expect(sim.pending('smsAdmin').reports).toBe(0);
-		// Nothing is kept between polls: the gateway remembers what it handed out.
-		expect(result.staticData).toEqual({});
+		// Only when each endpoint last answered is kept, so the next poll keeps the spacing; the
+		// gateway itself remembers what it handed out. (The virtual clock stands still during a call.)
+		expect(result.staticData).toEqual({ lastAnswerAt: { reports: sim.requests('smsAdmin')[2].at } });
 	});
 
 	test('the production spacing is the documented 5 s, waited with n8n-workflow\'s sleep', async () => {
