@@ -20,8 +20,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { CnSms } from '../nodes/CnSms/CnSms.node';
 import { timing } from '../nodes/CnSms/actions/fetchEvents';
-import * as transportModule from '../nodes/gateway/transport';
-import type { GatewayId } from '../nodes/gateway/types';
+import * as transportModule from '../nodes/gateways/kit/transport';
+import type { GatewayId } from '../nodes/gateways/kit/types';
 import { executeNode } from '../test/harness/execute';
 import { bulkItems, bulkParameters, credentialsFor } from './workload';
 

@@ -1,8 +1,8 @@
 /** The bench's inputs: gateways, their credentials on the simulator, items, and the minimum request count. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { getAdapter } from '../nodes/gateway/registry';
-import type { GatewayId } from '../nodes/gateway/types';
+import { getAdapter } from '../nodes/gateways/registry';
+import type { GatewayId } from '../nodes/gateways/kit/types';
 import { SIM_ACCOUNTS } from '../test/simulator/vendors';
 
 export const GATEWAYS: GatewayId[] = ['chinaSms', 'smsAdmin', 'sms112088', 'sms18', 'sms10692'];

@@ -1,7 +1,7 @@
 /** Parameters shared by the operations of the CN SMS node: gateway, authentication, operation, options. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { GatewayId, Operation } from '../gateway/types';
+import type { GatewayId, Operation } from '../gateways/kit/types';
 
 export const GATEWAY_OPTIONS: Array<{ name: string; value: GatewayId; description: string }> = [
 	{ name: 'China SMS (中国短信)', value: 'chinaSms', description: 'china-sms.com' },

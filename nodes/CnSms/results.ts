@@ -7,9 +7,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorFields, toNodeError } from '../common/gateway';
 import type { GatewaySession } from '../common/gateway';
-import { TransportError } from '../gateway/errors';
-import type { CheckContext } from '../gateway/validate';
-import type { GatewayId } from '../gateway/types';
+import { TransportError } from '../gateways/kit/errors';
+import type { CheckContext } from '../gateways/send/validate';
+import type { GatewayId } from '../gateways/kit/types';
 
 export interface RunContext {
 	fn: IExecuteFunctions;

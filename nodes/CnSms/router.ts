@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeFor, openSession } from '../common/gateway';
-import { getAdapter } from '../gateway/registry';
-import type { GatewayId, Operation } from '../gateway/types';
+import { getAdapter } from '../gateways/registry';
+import type { GatewayId, Operation } from '../gateways/kit/types';
 import * as changePassword from './actions/changePassword';
 import * as checkContent from './actions/checkContent';
 import * as fetchReplies from './actions/fetchReplies';

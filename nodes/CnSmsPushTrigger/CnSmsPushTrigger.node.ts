@@ -1,11 +1,11 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { getAdapter } from '../gateway/registry';
+import { getAdapter } from '../gateways/registry';
 import { pushTriggerProperties, WEBHOOK_PATH } from './description';
 import { receivePush } from './receivePush';
 import type { PushOptions } from './receivePush';
-import { parseAllowList } from './sourceAddress';
+import { parseAllowList } from '../gateways/push/sourceAddress';
 
 /** Where each vendor is told the push address: they register it by hand, nothing is called. */
 const REGISTRATION: Record<string, string> = {

@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { addLongMessagePart, takeExpiredLongMessages } from '../gateway/push';
-import type { JoinedMessage, LongMessageStore, PendingLongMessage, PushedEvent } from '../gateway/push';
-import type { DeliveryReport, InboundReply } from '../gateway/types';
+import { addLongMessagePart, takeExpiredLongMessages } from '../gateways/push/push';
+import type { JoinedMessage, LongMessageStore, PendingLongMessage, PushedEvent } from '../gateways/push/push';
+import type { DeliveryReport, InboundReply } from '../gateways/kit/types';
 
 const STORE_KEY = 'longMessages';
 

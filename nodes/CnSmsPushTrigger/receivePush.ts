@@ -7,14 +7,14 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { eventToJson } from '../common/items';
-import { getAdapter } from '../gateway/registry';
-import type { PushAnswer, PushHandler, PushOutcome, PushSettings } from '../gateway/push';
-import type { Charset, GatewayId } from '../gateway/types';
+import { getAdapter } from '../gateways/registry';
+import type { PushAnswer, PushHandler, PushOutcome, PushSettings } from '../gateways/push/push';
+import type { Charset, GatewayId } from '../gateways/kit/types';
 import { DEFAULT_LONG_MESSAGE_WAIT_SECONDS } from './description';
 import { pushHandlerFor } from './handlers';
 import { joinPushedEvents } from './longMessages';
 import type { EmittedEvent } from './longMessages';
-import { isAllowed, parseAllowList, sourceAddress } from './sourceAddress';
+import { isAllowed, parseAllowList, sourceAddress } from '../gateways/push/sourceAddress';
 
 /** The node's `options` collection. */
 export interface PushOptions {

@@ -9,11 +9,11 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { credentialTypeFor, errorFields, openSession, toNodeError } from '../common/gateway';
 import { eventToJson } from '../common/items';
-import { drain, fetcherFor } from '../gateway/drain';
-import type { DrainResult, EventKind } from '../gateway/drain';
-import { TransportError } from '../gateway/errors';
-import { getAdapter } from '../gateway/registry';
-import type { DeliveryReport, DeliveryStatus, GatewayAdapter, InboundReply } from '../gateway/types';
+import { drain, fetcherFor } from '../gateways/fetch/drain';
+import type { DrainResult, EventKind } from '../gateways/fetch/drain';
+import { TransportError } from '../gateways/kit/errors';
+import { getAdapter } from '../gateways/registry';
+import type { DeliveryReport, DeliveryStatus, GatewayAdapter, InboundReply } from '../gateways/kit/types';
 import { DEFAULT_MAX_CALLS, POLLING_GATEWAYS } from './description';
 import { sampleItems } from './sample';
 import type { EventType } from './sample';

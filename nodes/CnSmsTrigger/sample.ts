@@ -5,8 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { eventToJson } from '../common/items';
-import { formatChinaTime, parseChinaTime } from '../gateway/chinaTime';
-import type { DeliveryReport, DeliveryStatus, GatewayId, InboundReply } from '../gateway/types';
+import { formatChinaTime, parseChinaTime } from '../gateways/kit/chinaTime';
+import type { DeliveryReport, DeliveryStatus, GatewayId, InboundReply } from '../gateways/kit/types';
 
 export const SAMPLE_REASON =
 	'This is a sample event from the editor\'s test fetch, not a real one. The gateway hands out each event only once, so the test fetch sent no request and took nothing from the gateway. Activate the workflow to receive real events, or turn on the option "Fetch Real Events in Test" to take real ones now (they will then not reach the active workflow).';

@@ -12,10 +12,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { GatewayError, InputError, TransportError } from '../gateway/errors';
-import { adapterForCredentialType, getAdapter } from '../gateway/registry';
-import { createTransport } from '../gateway/transport';
-import type { GatewayAdapter, GatewayContext, GatewayCredentials } from '../gateway/types';
+import { GatewayError, InputError, TransportError } from '../gateways/kit/errors';
+import { adapterForCredentialType, getAdapter } from '../gateways/registry';
+import { createTransport } from '../gateways/kit/transport';
+import type { GatewayAdapter, GatewayContext, GatewayCredentials } from '../gateways/kit/types';
 
 /** The credential type a node must ask for: `authentication` picks among smsAdmin's two. */
 export function credentialTypeFor(adapter: GatewayAdapter, authentication?: string): string {

@@ -1,7 +1,7 @@
 /** Normalised gateway events and results as n8n item JSON (CONTRACT.md "Outputs"). */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DeliveryReport, GatewayId, InboundReply } from '../gateway/types';
+import type { DeliveryReport, GatewayId, InboundReply } from '../gateways/kit/types';
 
 /** A report or reply as the JSON of one item: contract fields first, `raw` last. */
 export function eventToJson(gateway: GatewayId, event: DeliveryReport | InboundReply): IDataObject {

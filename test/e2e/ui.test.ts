@@ -17,7 +17,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 import { timing } from '../../nodes/CnSms/actions/fetchEvents';
 import { CnSms } from '../../nodes/CnSms/CnSms.node';
-import { decodePairs } from '../../nodes/gateway/charset';
+import { decodePairs } from '../../nodes/gateways/kit/charset';
 import { executeNode } from '../harness/execute';
 import { GATEWAY_IDS, SIM_ACCOUNTS, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';

@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { encodePairs } from '../../nodes/gateway/charset';
+import { encodePairs } from '../../nodes/gateways/kit/charset';
 import { GATEWAY_IDS, SIM_ACCOUNTS, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 import type { GatewayId, RecordedRequest } from '../simulator/types';

@@ -28,7 +28,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { encodePairs } from '../../nodes/gateway/charset';
+import { encodePairs } from '../../nodes/gateways/kit/charset';
 
 // n8n-core's InstanceSettings writes a settings file into the user folder: keep it out of $HOME.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cn-sms-webhook-harness-'));

@@ -6,7 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CnSms } from '../../nodes/CnSms/CnSms.node';
-import type { GatewayId } from '../../nodes/gateway/types';
+import type { GatewayId } from '../../nodes/gateways/kit/types';
 import { executeNode } from '../harness/execute';
 import { GATEWAY_IDS, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';

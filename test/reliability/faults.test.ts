@@ -13,8 +13,8 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
 // Short request timeout for the timeout cells; the options the nodes ask for are recorded so the
 // production defaults (30 s for the node, 10 s per poll request) are checked too.
-jest.mock('../../nodes/gateway/transport', () => {
-	const actual = jest.requireActual('../../nodes/gateway/transport');
+jest.mock('../../nodes/gateways/kit/transport', () => {
+	const actual = jest.requireActual('../../nodes/gateways/kit/transport');
 	const state = ((globalThis as Record<string, unknown>).__reliabilityTransport ??= { attempts: 0, asked: [] as unknown[], timeoutMs: 250 }) as {
 		attempts: number;
 		asked: unknown[];
@@ -43,11 +43,11 @@ import { GATEWAY_OPERATIONS } from '../../nodes/CnSms/descriptions';
 import { timing } from '../../nodes/CnSms/actions/fetchEvents';
 import { CnSmsTrigger } from '../../nodes/CnSmsTrigger/CnSmsTrigger.node';
 import { REQUEST_TIMEOUT_MS } from '../../nodes/CnSmsTrigger/pollEvents';
-import { decodeBytes, encodeText } from '../../nodes/gateway/charset';
-import { excerptOf } from '../../nodes/gateway/errors';
-import { getAdapter } from '../../nodes/gateway/registry';
-import { DEFAULT_TIMEOUT_MS } from '../../nodes/gateway/transport';
-import type { Charset, GatewayId, Operation } from '../../nodes/gateway/types';
+import { decodeBytes, encodeText } from '../../nodes/gateways/kit/charset';
+import { excerptOf } from '../../nodes/gateways/kit/errors';
+import { getAdapter } from '../../nodes/gateways/registry';
+import { DEFAULT_TIMEOUT_MS } from '../../nodes/gateways/kit/transport';
+import type { Charset, GatewayId, Operation } from '../../nodes/gateways/kit/types';
 import { runWorkflow } from '../harness/execute';
 import { runPoll, simCredentials } from '../harness/poll';
 import { GATEWAY_IDS, startSimulator } from '../simulator';

@@ -10,10 +10,10 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { CnSms } from '../../nodes/CnSms/CnSms.node';
 import { timing } from '../../nodes/CnSms/actions/fetchEvents';
-import { DEFAULT_MAX_BODY_BYTES } from '../../nodes/gateway/transport';
-import { decodeBytes, encodeText } from '../../nodes/gateway/charset';
-import { suspectedCharset } from '../../nodes/gateway/mismatch';
-import type { GatewayId } from '../../nodes/gateway/types';
+import { DEFAULT_MAX_BODY_BYTES } from '../../nodes/gateways/kit/transport';
+import { decodeBytes, encodeText } from '../../nodes/gateways/kit/charset';
+import { suspectedCharset } from '../../nodes/gateways/kit/charsetMismatch';
+import type { GatewayId } from '../../nodes/gateways/kit/types';
 import { executeNode } from '../harness/execute';
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CnSmsPushTrigger } from '../../nodes/CnSmsPushTrigger/CnSmsPushTrigger.node';
-import { encodePairs } from '../../nodes/gateway/charset';
+import { encodePairs } from '../../nodes/gateways/kit/charset';
 import { requestFromPushSpec, runWebhook } from '../harness/webhook';
 import type { WebhookRequestSpec } from '../harness/webhook';
 import { createVendors } from '../simulator/vendors';

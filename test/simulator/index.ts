@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { decodeBytes, decodePairs, encodePairs, encodeText } from '../../nodes/gateway/charset';
+import { decodeBytes, decodePairs, encodePairs, encodeText } from '../../nodes/gateways/kit/charset';
 import type {
 	FaultSpec,
 	GatewayId,

@@ -1,5 +1,5 @@
 /** Types shared by the simulator core and its five vendor modules. */
-import type { Charset, GatewayId } from '../../nodes/gateway/types';
+import type { Charset, GatewayId } from '../../nodes/gateways/kit/types';
 
 export type { Charset, GatewayId };
 

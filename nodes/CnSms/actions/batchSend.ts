@@ -5,9 +5,9 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { planBatches, runPool } from '../../gateway/plan';
-import type { BatchEntry, PlannedRequest } from '../../gateway/plan';
-import type { RecipientOutcome, SendOutcome } from '../../gateway/types';
+import { planBatches, runPool } from '../../gateways/send/plan';
+import type { BatchEntry, PlannedRequest } from '../../gateways/send/plan';
+import type { RecipientOutcome, SendOutcome } from '../../gateways/kit/types';
 import { failureItem, isUncertain, itemList, nodeError } from '../results';
 import type { RunContext } from '../results';
 

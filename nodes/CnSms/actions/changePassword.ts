@@ -4,7 +4,7 @@
  */
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../gateway/errors';
+import { InputError } from '../../gateways/kit/errors';
 import { showFor } from '../descriptions';
 import { failureItem, nodeError, operationError } from '../results';
 import type { RunContext } from '../results';

@@ -1,7 +1,7 @@
 /** `checkContent`: ask the gateway whether a message holds words it would refuse. */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkContentMessage } from '../../gateway/validate';
+import { checkContentMessage } from '../../gateways/send/validate';
 import { showFor } from '../descriptions';
 import { failureItem, nodeError, operationError } from '../results';
 import type { RunContext } from '../results';

@@ -12,10 +12,10 @@ import { sleep } from 'n8n-workflow';
 
 import { eventToJson } from '../../common/items';
 import { errorFields } from '../../common/gateway';
-import { drain } from '../../gateway/drain';
-import { TransportError } from '../../gateway/errors';
-import type { EventKind } from '../../gateway/drain';
-import type { DeliveryReport, InboundReply } from '../../gateway/types';
+import { drain } from '../../gateways/fetch/drain';
+import { TransportError } from '../../gateways/kit/errors';
+import type { EventKind } from '../../gateways/fetch/drain';
+import type { DeliveryReport, InboundReply } from '../../gateways/kit/types';
 import { UNCERTAIN_NOTE, failureItem, nodeError, operationError } from '../results';
 import type { RunContext } from '../results';
 

@@ -1,10 +1,10 @@
 /** `send`: one message to a list of numbers per item, split into the fewest requests allowed. */
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { chunk, runPool } from '../../gateway/plan';
-import type { SendOutcome } from '../../gateway/types';
-import { checkSend, chinaIso } from '../../gateway/validate';
-import type { SendOptions } from '../../gateway/validate';
+import { chunk, runPool } from '../../gateways/send/plan';
+import type { SendOutcome } from '../../gateways/kit/types';
+import { checkSend, chinaIso } from '../../gateways/send/validate';
+import type { SendOptions } from '../../gateways/send/validate';
 import { sendOptions, showFor } from '../descriptions';
 import { itemParameter } from '../itemParameters';
 import { checkContext, failureItem, isUncertain, itemList, nodeError, operationError } from '../results';

@@ -1,9 +1,9 @@
 /** `sendBulk`: one number and one message per item; items sharing message and options go out together. */
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { SendRequest } from '../../gateway/types';
-import { checkBulkItem, chinaIso } from '../../gateway/validate';
-import type { SendOptions } from '../../gateway/validate';
+import type { SendRequest } from '../../gateways/kit/types';
+import { checkBulkItem, chinaIso } from '../../gateways/send/validate';
+import type { SendOptions } from '../../gateways/send/validate';
 import { sendOptions, showFor } from '../descriptions';
 import { itemParameter } from '../itemParameters';
 import { checkContext, operationError } from '../results';

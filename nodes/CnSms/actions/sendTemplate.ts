@@ -1,8 +1,8 @@
 /** `sendTemplate`: smsAdmin 点点通 — a template with {value0}, {value1} … filled per item. */
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkTemplateItem, chinaIso } from '../../gateway/validate';
-import type { SendOptions } from '../../gateway/validate';
+import { checkTemplateItem, chinaIso } from '../../gateways/send/validate';
+import type { SendOptions } from '../../gateways/send/validate';
 import { sendOptions, showFor } from '../descriptions';
 import { itemParameter } from '../itemParameters';
 import { checkContext, operationError } from '../results';

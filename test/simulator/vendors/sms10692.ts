@@ -24,9 +24,9 @@
  *   failNext(endpoint, …) answers any message (send, overage, checkkeyword) or error code (reports, replies) once.
  * Nothing pending: an empty `<returnsms/>`. statusNum (default 4000) caps the status boxes per call.
  */
-import { md5Hex } from '../../../nodes/gateway/auth';
-import { formatChinaTime } from '../../../nodes/gateway/chinaTime';
-import { countSegments } from '../../../nodes/gateway/segments';
+import { md5Hex } from '../../../nodes/gateways/kit/auth';
+import { formatChinaTime } from '../../../nodes/gateways/kit/chinaTime';
+import { countSegments } from '../../../nodes/gateways/kit/segments';
 import type { SentMessage, SimReply, SimReport, SimRequest, SimResponse, VendorContext, VendorModule } from '../types';
 
 export const SMS10692_PATHS = {

@@ -18,8 +18,8 @@
  *   104, 110, 111, 115–120 and any other code: failNext('send' | 'balance', code)
  * The clock used for `resptime` and the balance interval can be fixed with configure({ clock }).
  */
-import { formatChinaTime } from '../../../nodes/gateway/chinaTime';
-import { countSegments, messageLength } from '../../../nodes/gateway/segments';
+import { formatChinaTime } from '../../../nodes/gateways/kit/chinaTime';
+import { countSegments, messageLength } from '../../../nodes/gateways/kit/segments';
 import type { PushRequestSpec, QueuedEvent, SentMessage, SimReply, SimReport, SimRequest, SimResponse, VendorContext, VendorModule } from '../types';
 
 export const SMS18_SEND_PATH = '/msg/HttpBatchSendSM';

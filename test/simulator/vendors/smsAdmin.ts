@@ -14,9 +14,9 @@
  * - mgz: messages holding SMSADMIN_SIM.sensitiveWords; user_info: 剩余资费 = SMSADMIN_SIM.balance.
  * - 150 / 160: an empty reply / report queue; queues hand out at most 20 lines per call.
  */
-import { md5Hex } from '../../../nodes/gateway/auth';
-import { decodePairs, encodeText, percentDecode, unencodableCharacters } from '../../../nodes/gateway/charset';
-import { formatChinaTime } from '../../../nodes/gateway/chinaTime';
+import { md5Hex } from '../../../nodes/gateways/kit/auth';
+import { decodePairs, encodeText, percentDecode, unencodableCharacters } from '../../../nodes/gateways/kit/charset';
+import { formatChinaTime } from '../../../nodes/gateways/kit/chinaTime';
 import type { PushRequestSpec, QueuedEvent, SentMessage, SimReply, SimReport, SimRequest, SimResponse, VendorContext, VendorModule } from '../types';
 
 export const SMSADMIN_SIM = {

@@ -1,9 +1,9 @@
 /** China SMS (中国短信) adapter against the simulator: exact requests, exact outputs, every error family. */
-import { CHINA_SMS_PATHS, chinaSms } from '../../../nodes/gateway/adapters/chinaSms';
-import { drain } from '../../../nodes/gateway/drain';
-import { GatewayError, InputError, TransportError } from '../../../nodes/gateway/errors';
-import { createTransport } from '../../../nodes/gateway/transport';
-import type { GatewayContext, InboundReply } from '../../../nodes/gateway/types';
+import { CHINA_SMS_PATHS, chinaSms } from '../../../nodes/gateways/chinaSms';
+import { drain } from '../../../nodes/gateways/fetch/drain';
+import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
+import { createTransport } from '../../../nodes/gateways/kit/transport';
+import type { GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import { CHINA_SMS_SIM, type ChinaSmsSim } from '../../simulator/vendors/chinaSms';
 

@@ -3,11 +3,11 @@
  * normalised outputs, every refusal family, the document's own XML examples, and bodies it must
  * not accept. The clock is the document's example time, so its signature must reproduce.
  */
-import { GatewayError, InputError, TransportError } from '../../../nodes/gateway/errors';
-import { SMS10692_MESSAGES, SMS10692_QUERY_ERRORS } from '../../../nodes/gateway/adapters/sms10692.errors';
-import { sms10692 } from '../../../nodes/gateway/adapters/sms10692';
-import { createTransport, type Transport } from '../../../nodes/gateway/transport';
-import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateway/types';
+import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
+import { SMS10692_MESSAGES, SMS10692_QUERY_ERRORS } from '../../../nodes/gateways/sms10692/errors';
+import { sms10692 } from '../../../nodes/gateways/sms10692';
+import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
+import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateways/kit/types';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms10692Sim } from '../../simulator/vendors/sms10692';
 

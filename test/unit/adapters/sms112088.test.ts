@@ -1,8 +1,8 @@
 /** 112088 Enterprise SMS (企业短信通) adapter against the simulator: exact requests, outputs, every error family. */
-import { SMS112088_PATHS, sms112088 } from '../../../nodes/gateway/adapters/sms112088';
-import { GatewayError, TransportError } from '../../../nodes/gateway/errors';
-import { createTransport } from '../../../nodes/gateway/transport';
-import type { GatewayContext } from '../../../nodes/gateway/types';
+import { SMS112088_PATHS, sms112088 } from '../../../nodes/gateways/sms112088';
+import { GatewayError, TransportError } from '../../../nodes/gateways/kit/errors';
+import { createTransport } from '../../../nodes/gateways/kit/transport';
+import type { GatewayContext } from '../../../nodes/gateways/kit/types';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import type { Sms112088Sim } from '../../simulator/vendors/sms112088';
 

@@ -2,12 +2,12 @@
  * 18SMS adapter against the simulator: exact requests (bytes, UTF-8), exact normalised outputs,
  * every refusal family, the document's own response examples, and bodies it must not accept.
  */
-import { GatewayError, InputError, TransportError } from '../../../nodes/gateway/errors';
-import { SMS18_BALANCE_ERRORS, SMS18_SEND_ERRORS } from '../../../nodes/gateway/adapters/sms18.errors';
-import { sms18 } from '../../../nodes/gateway/adapters/sms18';
-import { sms18ReportStatus } from '../../../nodes/gateway/adapters/sms18.errors';
-import { createTransport, type Transport, type TransportRequest } from '../../../nodes/gateway/transport';
-import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateway/types';
+import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
+import { SMS18_BALANCE_ERRORS, SMS18_SEND_ERRORS } from '../../../nodes/gateways/sms18/errors';
+import { sms18 } from '../../../nodes/gateways/sms18';
+import { sms18ReportStatus } from '../../../nodes/gateways/sms18/errors';
+import { createTransport, type Transport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
+import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateways/kit/types';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
 

@@ -12,12 +12,12 @@ import {
 	parseReplyLine,
 	parseReportLine,
 	smsAdmin,
-} from '../../../nodes/gateway/adapters/smsAdmin';
-import { unencodableCharacters } from '../../../nodes/gateway/charset';
-import { drain } from '../../../nodes/gateway/drain';
-import { GatewayError, InputError, TransportError } from '../../../nodes/gateway/errors';
-import { createTransport, type Transport } from '../../../nodes/gateway/transport';
-import type { GatewayContext } from '../../../nodes/gateway/types';
+} from '../../../nodes/gateways/smsAdmin';
+import { unencodableCharacters } from '../../../nodes/gateways/kit/charset';
+import { drain } from '../../../nodes/gateways/fetch/drain';
+import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
+import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
+import type { GatewayContext } from '../../../nodes/gateways/kit/types';
 import { startSimulator, type Simulator } from '../../simulator';
 import { SMSADMIN_SIM } from '../../simulator/vendors/smsAdmin';
 

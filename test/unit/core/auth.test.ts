@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 
-import { md5Hex, passwordMd5, signTimestamp } from '../../../nodes/gateway/auth';
+import { md5Hex, passwordMd5, signTimestamp } from '../../../nodes/gateways/kit/auth';
 
 // seed 004 §1.2: account test, password mima, timestamp 20120701231212 (China time).
 const DOC_INSTANT = new Date(Date.UTC(2012, 6, 1, 15, 12, 12)); // 2012-07-01 23:12:12 +08:00
@@ -54,7 +54,7 @@ describe('signTimestamp (sms10692)', () => {
 	it('gives the same timestamp and sign whatever the process time zone', async () => {
 		// A separate Node process per zone: the zone is fixed at start-up, as on a real server.
 		const script = [
-			"const { signTimestamp } = require('./nodes/gateway/auth');",
+			"const { signTimestamp } = require('./nodes/gateways/kit/auth');",
 			'const now = new Date(Date.UTC(2012, 6, 1, 15, 12, 12));',
 			'process.stdout.write(JSON.stringify({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, offset: now.getTimezoneOffset(), ...signTimestamp("test", "mima", now) }));',
 		].join('\n');

@@ -1,7 +1,7 @@
-import { drain, fetcherFor } from '../../../nodes/gateway/drain';
-import { TransportError } from '../../../nodes/gateway/errors';
-import { createTransport } from '../../../nodes/gateway/transport';
-import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateway/types';
+import { drain, fetcherFor } from '../../../nodes/gateways/fetch/drain';
+import { TransportError } from '../../../nodes/gateways/kit/errors';
+import { createTransport } from '../../../nodes/gateways/kit/transport';
+import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
 
 function reply(id: string): InboundReply {
 	return { type: 'reply', id, mobile: '13800138000', text: `text ${id}`, receivedAt: null, destination: null, extno: null, linkId: null, raw: {} };

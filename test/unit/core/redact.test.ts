@@ -1,5 +1,5 @@
-import { REDACTED, redact, secretForms } from '../../../nodes/gateway/redact';
-import { createTransport, redact as transportRedact } from '../../../nodes/gateway/transport';
+import { REDACTED, redact, secretForms } from '../../../nodes/gateways/kit/redact';
+import { createTransport, redact as transportRedact } from '../../../nodes/gateways/kit/transport';
 
 describe('redact', () => {
 	it('is the same function on the transport and its module', () => {

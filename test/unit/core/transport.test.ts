@@ -9,10 +9,10 @@ import * as tls from 'node:tls';
 // The module object itself (not an import namespace), so https's own tls.connect can be spied on.
 import tlsModule = require('node:tls');
 
-import { md5Hex } from '../../../nodes/gateway/auth';
-import { decodeBytes, encodeText } from '../../../nodes/gateway/charset';
-import { TransportError } from '../../../nodes/gateway/errors';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateway/transport';
+import { md5Hex } from '../../../nodes/gateways/kit/auth';
+import { decodeBytes, encodeText } from '../../../nodes/gateways/kit/charset';
+import { TransportError } from '../../../nodes/gateways/kit/errors';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
 
 const GATEWAY = 'Test Gateway (测试网关)';
 

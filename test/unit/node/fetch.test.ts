@@ -4,7 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { smsAdmin } from '../../../nodes/gateway/adapters/smsAdmin';
+import { smsAdmin } from '../../../nodes/gateways/smsAdmin';
 import { timing } from '../../../nodes/CnSms/actions/fetchEvents';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';

@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CnSms } from '../../../nodes/CnSms/CnSms.node';
-import type { GatewayId } from '../../../nodes/gateway/types';
+import type { GatewayId } from '../../../nodes/gateways/kit/types';
 import { executeNode, runWorkflow } from '../../harness/execute';
 import type { ExecuteResult, InputItems, RunResult } from '../../harness/execute';
 import type { NodeSettings } from '../../harness/workflow';

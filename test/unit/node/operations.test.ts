@@ -2,8 +2,8 @@
  * Every cell of the CONTRACT operation table through the CN SMS node, in a real n8n ExecuteContext,
  * against the simulator: the exact request bytes and the exact output items.
  */
-import { md5Hex } from '../../../nodes/gateway/auth';
-import type { GatewayId } from '../../../nodes/gateway/types';
+import { md5Hex } from '../../../nodes/gateways/kit/auth';
+import type { GatewayId } from '../../../nodes/gateways/kit/types';
 import { timing } from '../../../nodes/CnSms/actions/fetchEvents';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';

@@ -2,8 +2,8 @@
  * The send options on the wire: sendAt in China time in each gateway's format, signature, extno
  * (china-sms `sender`), linkId, product, statusReport; and smsAdmin's MD5 authentication.
  */
-import { md5Hex } from '../../../nodes/gateway/auth';
-import type { GatewayId } from '../../../nodes/gateway/types';
+import { md5Hex } from '../../../nodes/gateways/kit/auth';
+import type { GatewayId } from '../../../nodes/gateways/kit/types';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 import { execute, freezeClock, jsonOf, wire } from './helpers';

@@ -1,6 +1,6 @@
 /** nodes/gateway/plan.ts: fewest requests, no number twice per request, bounded concurrency. */
-import { chunk, effectiveLimit, planBatches, runPool } from '../../../nodes/gateway/plan';
-import type { BatchEntry } from '../../../nodes/gateway/plan';
+import { chunk, effectiveLimit, planBatches, runPool } from '../../../nodes/gateways/send/plan';
+import type { BatchEntry } from '../../../nodes/gateways/send/plan';
 
 const entry = (itemIndex: number, recipient: string, key = 'k'): BatchEntry => ({ itemIndex, recipient, key });
 

@@ -6,7 +6,7 @@ import {
 	parseSendAt,
 	splitValues,
 	templatePlaceholders,
-} from '../../../nodes/gateway/validate';
+} from '../../../nodes/gateways/send/validate';
 
 test('applySignature', () => {
 	expect(applySignature('你好', '公司名')).toBe('你好【公司名】');

@@ -2,13 +2,13 @@
  * The framework-free push handlers: each vendor's push read from its raw bytes in its charset,
  * the checks, and the answers. Requests are built with the simulator vendors' own pushRequest().
  */
-import { encodePairs, encodeText } from '../../../nodes/gateway/charset';
-import { chinaSmsPush } from '../../../nodes/gateway/adapters/chinaSms.push';
-import { parseEmsHead, sms18Push } from '../../../nodes/gateway/adapters/sms18.push';
-import { smsAdminPush } from '../../../nodes/gateway/adapters/smsAdmin.push';
-import { constantTimeEqual, decodeFormBytes, pushParams, queryBytes } from '../../../nodes/gateway/push';
-import { sms18ReportStatus as reportStatus } from '../../../nodes/gateway/adapters/sms18.errors';
-import type { PushOutcome, PushRequest } from '../../../nodes/gateway/push';
+import { encodePairs, encodeText } from '../../../nodes/gateways/kit/charset';
+import { chinaSmsPush } from '../../../nodes/gateways/chinaSms/push';
+import { parseEmsHead, sms18Push } from '../../../nodes/gateways/sms18/push';
+import { smsAdminPush } from '../../../nodes/gateways/smsAdmin/push';
+import { constantTimeEqual, decodeFormBytes, pushParams, queryBytes } from '../../../nodes/gateways/push/push';
+import { sms18ReportStatus as reportStatus } from '../../../nodes/gateways/sms18/errors';
+import type { PushOutcome, PushRequest } from '../../../nodes/gateways/push/push';
 import { SIM_ACCOUNTS, createVendors } from '../../simulator/vendors';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
 

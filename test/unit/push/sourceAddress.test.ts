@@ -1,5 +1,5 @@
 /** Allow-list parsing and the source address of a push (nodes/CnSmsPushTrigger/sourceAddress.ts). */
-import { isAllowed, normaliseAddress, parseAllowList, sourceAddress } from '../../../nodes/CnSmsPushTrigger/sourceAddress';
+import { isAllowed, normaliseAddress, parseAllowList, sourceAddress } from '../../../nodes/gateways/push/sourceAddress';
 
 describe('allow-list', () => {
 	it('is off when empty', () => {

@@ -3,7 +3,7 @@
  * carry the vendors' real bytes (the simulator vendors' pushRequest()); every test checks the
  * exact answer the gateway gets and whether an execution starts, with which items.
  */
-import { encodePairs, encodeText } from '../../../nodes/gateway/charset';
+import { encodePairs, encodeText } from '../../../nodes/gateways/kit/charset';
 import { CnSmsPushTrigger } from '../../../nodes/CnSmsPushTrigger/CnSmsPushTrigger.node';
 import { requestFromPushSpec, runWebhook, runWebhookMethod, WEBHOOK_BASE_URL, WEBHOOK_ID } from '../../harness/webhook';
 import type { StaticDataStore, WebhookRequestSpec } from '../../harness/webhook';

@@ -6,7 +6,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
 import { testGatewayCredentials } from '../../../nodes/common/gateway';
-import { ADAPTERS } from '../../../nodes/gateway/registry';
+import { ADAPTERS } from '../../../nodes/gateways/registry';
 
 const node = new CnSmsTrigger();
 const { description } = node;

@@ -9,8 +9,8 @@ import { sleep } from 'n8n-workflow';
 
 import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
 import { POLL_BUDGET_MS } from '../../../nodes/CnSmsTrigger/pollEvents';
-import { chinaSms } from '../../../nodes/gateway/adapters/chinaSms';
-import { smsAdmin } from '../../../nodes/gateway/adapters/smsAdmin';
+import { chinaSms } from '../../../nodes/gateways/chinaSms';
+import { smsAdmin } from '../../../nodes/gateways/smsAdmin';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';

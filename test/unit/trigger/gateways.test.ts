@@ -8,8 +8,8 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 import { sleep } from 'n8n-workflow';
 
 import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
-import { sms10692 } from '../../../nodes/gateway/adapters/sms10692';
-import { sms112088 } from '../../../nodes/gateway/adapters/sms112088';
+import { sms10692 } from '../../../nodes/gateways/sms10692';
+import { sms112088 } from '../../../nodes/gateways/sms112088';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';

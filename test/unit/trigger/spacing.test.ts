@@ -2,8 +2,8 @@
  * drain() counts the spacing from the previous call's answer, so the gateway sees requests at
  * least that far apart even when a request was slow to arrive.
  */
-import { drain } from '../../../nodes/gateway/drain';
-import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateway/types';
+import { drain } from '../../../nodes/gateways/fetch/drain';
+import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
 
 function slowAdapter(clock: { t: number }, callMs: number, pages: number): { adapter: GatewayAdapter; starts: number[] } {
 	const starts: number[] = [];

@@ -2,7 +2,7 @@
  * Errors of the gateway layer. The n8n nodes turn them into NodeApiError / NodeOperationError;
  * their messages are already safe to show (secrets removed by the transport).
  */
-import type { CharsetMismatch } from './mismatch';
+import type { CharsetMismatch } from './charsetMismatch';
 import { redact } from './redact';
 
 /** The gateway answered and refused: `<Gateway>: <plain English reason> (code <code>)`. */

@@ -4,13 +4,13 @@
  * UTF-8 by credential setting). Values are not percent-encoded and keys may carry stray spaces
  * (`num=2& success =…& faile =`, `errid =0&err=成功`); the order of keys is not fixed (附录 B).
  */
-import { formatChinaTime, parseChinaTime } from '../chinaTime';
-import { GatewayError, InputError, TransportError, unexpectedResponse } from '../errors';
-import { flagMismatch } from '../mismatch';
-import type { CharsetMismatch } from '../mismatch';
-import { normaliseNumber } from '../phone';
-import { salvageFetch } from '../salvage';
-import { messageLength } from '../segments';
+import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
+import { GatewayError, InputError, TransportError, unexpectedResponse } from '../kit/errors';
+import { flagMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/charsetMismatch';
+import { normaliseNumber } from '../kit/phone';
+import { salvageFetch } from '../kit/salvage';
+import { messageLength } from '../kit/segments';
 import type {
 	BalanceResult,
 	FetchPage,
@@ -20,10 +20,10 @@ import type {
 	RecipientOutcome,
 	SendOutcome,
 	SendRequest,
-} from '../types';
-import { text, gbkUnlessUtf8 } from './credentialValues';
-import { CHINA_SMS_ERRORS, CHINA_SMS_PER_NUMBER_CODES, CHINA_SMS_UNKNOWN_REASON } from './chinaSms.errors';
-import { chinaSmsPush } from './chinaSms.push';
+} from '../kit/types';
+import { text, gbkUnlessUtf8 } from '../kit/credentialValues';
+import { CHINA_SMS_ERRORS, CHINA_SMS_PER_NUMBER_CODES, CHINA_SMS_UNKNOWN_REASON } from './errors';
+import { chinaSmsPush } from './push';
 
 export const CHINA_SMS_DISPLAY_NAME = 'China SMS (中国短信)';
 const DEFAULT_BASE_URL = 'http://www.china-sms.com';

@@ -3,10 +3,10 @@
  * `msg` and `mo` in the query string, in GBK unless the account says otherwise, and wants the
  * bare body `0` back (a negative number means failure).
  */
-import { parseChinaTime } from '../chinaTime';
-import { malformed, plainAnswer, pushParams } from '../push';
-import type { PushHandler, PushOutcome, PushRequest, PushSettings } from '../push';
-import type { InboundReply } from '../types';
+import { parseChinaTime } from '../kit/chinaTime';
+import { malformed, plainAnswer, pushParams } from '../push/push';
+import type { PushHandler, PushOutcome, PushRequest, PushSettings } from '../push/push';
+import type { InboundReply } from '../kit/types';
 
 // seed 000 §6 <4>: content 0000 means "cancel every service for this user, send nothing back".
 const UNSUBSCRIBE = '0000';

@@ -2,11 +2,11 @@
  * SMSAdmin (通用短信平台) pushes (seed 001 §9–10): `Class=mo` replies and `Class=rpt` reports,
  * POSTed in GB2312 to port 80 only, with the account's user id as `SmsName`.
  */
-import { parseChinaTime } from '../chinaTime';
-import { constantTimeEqual, forbidden, malformed, plainAnswer, pushParams } from '../push';
-import { smsAdminReportStatus } from './smsAdmin.errors';
-import type { PushHandler, PushOutcome, PushRequest, PushSettings } from '../push';
-import type { DeliveryReport, InboundReply } from '../types';
+import { parseChinaTime } from '../kit/chinaTime';
+import { constantTimeEqual, forbidden, malformed, plainAnswer, pushParams } from '../push/push';
+import { smsAdminReportStatus } from './errors';
+import type { PushHandler, PushOutcome, PushRequest, PushSettings } from '../push/push';
+import type { DeliveryReport, InboundReply } from '../kit/types';
 
 const PUSH_CHARSET = 'gb2312';
 

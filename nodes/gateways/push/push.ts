@@ -5,8 +5,8 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 
-import { charsetFromLabel, decodeBytes } from './charset';
-import type { Charset, DeliveryReport, InboundReply } from './types';
+import { charsetFromLabel, decodeBytes } from '../kit/charset';
+import type { Charset, DeliveryReport, InboundReply } from '../kit/types';
 
 export type PushKind = 'reply' | 'report';
 

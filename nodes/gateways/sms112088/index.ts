@@ -3,11 +3,11 @@
  * answers are bare codes (`-7`, `-3|禁发词`) or pipe-delimited text in the gateway charset
  * (undocumented: GBK by default, UTF-8 by credential setting).
  */
-import { formatChinaTime } from '../chinaTime';
-import { GatewayError, InputError, unexpectedResponse } from '../errors';
-import { flagMismatch } from '../mismatch';
-import type { CharsetMismatch } from '../mismatch';
-import { salvageFetch } from '../salvage';
+import { formatChinaTime } from '../kit/chinaTime';
+import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
+import { flagMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/charsetMismatch';
+import { salvageFetch } from '../kit/salvage';
 import type {
 	BalanceResult,
 	DeliveryReport,
@@ -19,15 +19,15 @@ import type {
 	RecipientOutcome,
 	SendOutcome,
 	SendRequest,
-} from '../types';
-import { text, gbkUnlessUtf8 } from './credentialValues';
+} from '../kit/types';
+import { text, gbkUnlessUtf8 } from '../kit/credentialValues';
 import {
 	SMS112088_BALANCE_ERRORS,
 	SMS112088_FETCH_ERRORS,
 	SMS112088_SEND_ERRORS,
 	SMS112088_UNKNOWN_REASON,
 	type Sms112088Code,
-} from './sms112088.errors';
+} from './errors';
 
 export const SMS112088_DISPLAY_NAME = '112088 Enterprise SMS (企业短信通)';
 const DEFAULT_BASE_URL = 'http://www.112088.net:8088';

@@ -4,12 +4,12 @@
  * message names the item (`Item 2: …`, the n8n item index) and every problem found in it.
  * Free of n8n: benchmarks and other nodes can reuse it.
  */
-import { describeCharacters, unencodableCharacters } from './charset';
-import { formatChinaTime } from './chinaTime';
-import { InputError } from './errors';
-import { normaliseNumber, parseRecipients } from './phone';
-import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from './segments';
-import type { Charset, GatewayAdapter, GatewayId, SendRequest } from './types';
+import { describeCharacters, unencodableCharacters } from '../kit/charset';
+import { formatChinaTime } from '../kit/chinaTime';
+import { InputError } from '../kit/errors';
+import { normaliseNumber, parseRecipients } from '../kit/phone';
+import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from '../kit/segments';
+import type { Charset, GatewayAdapter, GatewayId, SendRequest } from '../kit/types';
 
 /** The `options` collection of the send operations (CONTRACT.md), as the node reads it. */
 export interface SendOptions {

@@ -1,10 +1,10 @@
 /** Every gateway the package speaks to. A new gateway is one adapter, one credential and one line here. */
-import { chinaSms } from './adapters/chinaSms';
-import { sms10692 } from './adapters/sms10692';
-import { sms112088 } from './adapters/sms112088';
-import { sms18 } from './adapters/sms18';
-import { smsAdmin } from './adapters/smsAdmin';
-import type { GatewayAdapter, GatewayId } from './types';
+import { chinaSms } from './chinaSms';
+import { sms10692 } from './sms10692';
+import { sms112088 } from './sms112088';
+import { sms18 } from './sms18';
+import { smsAdmin } from './smsAdmin';
+import type { GatewayAdapter, GatewayId } from './kit/types';
 
 export const ADAPTERS: Record<GatewayId, GatewayAdapter> = {
 	chinaSms,

@@ -3,14 +3,14 @@
  * at the `_md5` endpoints), GB2312 requests and plain-text GB2312 answers that start with a code
  * (`0 发送成功!`). Replies and reports are fetch-once lists of `a/b/c/d/e` lines, ≤20 per call.
  */
-import { md5Hex, passwordMd5 } from '../auth';
-import { decodeBytes, describeCharacters, percentEncode, unencodableCharacters } from '../charset';
-import { formatChinaTime, parseChinaTime } from '../chinaTime';
-import { GatewayError, InputError, unexpectedResponse } from '../errors';
-import { flagMismatch } from '../mismatch';
-import type { CharsetMismatch } from '../mismatch';
-import { completeLines, salvageFetch } from '../salvage';
-import type { TransportResponse } from '../transport';
+import { md5Hex, passwordMd5 } from '../kit/auth';
+import { decodeBytes, describeCharacters, percentEncode, unencodableCharacters } from '../kit/charset';
+import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
+import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
+import { flagMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/charsetMismatch';
+import { completeLines, salvageFetch } from '../kit/salvage';
+import type { TransportResponse } from '../kit/transport';
 import type {
 	BalanceResult,
 	ContentCheckResult,
@@ -22,14 +22,14 @@ import type {
 	SendOutcome,
 	SendRequest,
 	TemplateSendRequest,
-} from '../types';
+} from '../kit/types';
 import {
 	SMSADMIN_ACCEPTED,
 	SMSADMIN_NOTHING_PENDING,
 	smsAdminReason,
 	smsAdminReportStatus,
-} from './smsAdmin.errors';
-import { smsAdminPush } from './smsAdmin.push';
+} from './errors';
+import { smsAdminPush } from './push';
 
 export const SMSADMIN_DISPLAY_NAME = 'SMSAdmin (通用短信平台)';
 const DEFAULT_BASE_URL = 'http://www.smsadmin.cn';

@@ -3,11 +3,11 @@
  * messages in UTF-8, each with the `receiver` / `pswd` pair configured at the gateway (either may
  * be empty). Long inbound messages come in parts (`isems=1`, `emshead=id,total,part`).
  */
-import { parseChinaTime } from '../chinaTime';
-import { constantTimeEqual, forbidden, malformed, plainAnswer, pushParams } from '../push';
-import { sms18ReportStatus } from './sms18.errors';
-import type { LongMessagePart, PushHandler, PushOutcome, PushRequest, PushSettings } from '../push';
-import type { DeliveryReport, InboundReply } from '../types';
+import { parseChinaTime } from '../kit/chinaTime';
+import { constantTimeEqual, forbidden, malformed, plainAnswer, pushParams } from '../push/push';
+import { sms18ReportStatus } from './errors';
+import type { LongMessagePart, PushHandler, PushOutcome, PushRequest, PushSettings } from '../push/push';
+import type { DeliveryReport, InboundReply } from '../kit/types';
 
 /** Never in an item's `raw`: the push's own credentials. */
 const SECRET_FIELDS = ['pswd', 'receiver'];

@@ -2,7 +2,7 @@
  * Shared types of the gateway layer. Nothing here (or anywhere under nodes/gateway/) imports n8n:
  * the adapters are plain TypeScript so they can be tested, benchmarked and reused on their own.
  */
-import type { PushHandler } from './push';
+import type { PushHandler } from '../push/push';
 import type { Transport } from './transport';
 
 export type GatewayId = 'chinaSms' | 'smsAdmin' | 'sms112088' | 'sms18' | 'sms10692';

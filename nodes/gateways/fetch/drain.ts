@@ -5,7 +5,7 @@
  * requests as the gateway sees them is at least the spacing however long a request took to arrive. Every event a call handed over is returned, even
  * when a later call fails: the failure is returned beside the events, never instead of them.
  */
-import type { DeliveryReport, FetchPage, GatewayAdapter, GatewayContext, InboundReply } from './types';
+import type { DeliveryReport, FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../kit/types';
 
 export type EventKind = 'reports' | 'replies';
 

@@ -18,8 +18,8 @@ import * as https from 'node:https';
 import { charsetFromLabel, decodeBytes, encodePairs } from './charset';
 import { TransportError, excerptOf } from './errors';
 import type { CutOffAnswer } from './errors';
-import { diagnoseCharset } from './mismatch';
-import type { CharsetMismatch, CharsetSource } from './mismatch';
+import { diagnoseCharset } from './charsetMismatch';
+import type { CharsetMismatch, CharsetSource } from './charsetMismatch';
 import { redact } from './redact';
 import type { Charset } from './types';
 

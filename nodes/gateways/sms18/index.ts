@@ -3,23 +3,23 @@
  * form `resptime,status` then one value per line. No scheduling and no fetch endpoints: reports
  * and inbound messages are pushed to the user's URL (parsed in sms18.push.ts).
  */
-import { GatewayError, InputError, unexpectedResponse } from '../errors';
-import { messageLength } from '../segments';
-import type { TransportResponse } from '../transport';
+import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
+import { messageLength } from '../kit/segments';
+import type { TransportResponse } from '../kit/transport';
 import type {
 	BalanceResult,
 	GatewayAdapter,
 	GatewayContext,
 	SendOutcome,
 	SendRequest,
-} from '../types';
-import { text } from './credentialValues';
+} from '../kit/types';
+import { text } from '../kit/credentialValues';
 import {
 	SMS18_BALANCE_ERRORS,
 	SMS18_SEND_ERRORS,
 	type Sms18Code,
-} from './sms18.errors';
-import { sms18Push } from './sms18.push';
+} from './errors';
+import { sms18Push } from './push';
 
 export const SMS18_DISPLAY_NAME = '18SMS (18sms.com)';
 export const SMS18_SEND_PATH = '/msg/HttpBatchSendSM';

@@ -10,14 +10,14 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import { signTimestamp } from '../auth';
-import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacters } from '../charset';
-import { formatChinaTime, parseChinaTime } from '../chinaTime';
-import { GatewayError, InputError, unexpectedResponse } from '../errors';
-import { diagnoseCharset, flagMismatch } from '../mismatch';
-import type { CharsetMismatch } from '../mismatch';
-import { salvageFetch } from '../salvage';
-import type { TransportResponse } from '../transport';
+import { signTimestamp } from '../kit/auth';
+import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacters } from '../kit/charset';
+import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
+import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
+import { diagnoseCharset, flagMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/charsetMismatch';
+import { salvageFetch } from '../kit/salvage';
+import type { TransportResponse } from '../kit/transport';
 import type {
 	BalanceResult,
 	Charset,
@@ -30,9 +30,9 @@ import type {
 	InboundReply,
 	SendOutcome,
 	SendRequest,
-} from '../types';
-import { text } from './credentialValues';
-import { SMS10692_QUERY_ERRORS, SMS10692_UNKNOWN_MESSAGE, sms10692MessageFor } from './sms10692.errors';
+} from '../kit/types';
+import { text } from '../kit/credentialValues';
+import { SMS10692_QUERY_ERRORS, SMS10692_UNKNOWN_MESSAGE, sms10692MessageFor } from './errors';
 
 export const SMS10692_DISPLAY_NAME = 'SMS10692 (sms10692.com)';
 export const SMS10692_PATHS = {
