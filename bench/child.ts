@@ -18,11 +18,10 @@ import * as http from 'node:http';
 import { ExecuteContext } from 'n8n-core';
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { CnSms } from '../nodes/CnSms/CnSms.node';
-import { timing } from '../nodes/CnSms/actions/fetchEvents';
 import * as transportModule from '../nodes/gateways/kit/transport';
 import type { GatewayId } from '../nodes/gateways/kit/types';
 import { executeNode } from '../test/harness/execute';
+import { actionNode } from '../test/support/nodes';
 import { bulkItems, bulkParameters, credentialsFor } from './workload';
 
 interface SendArgs {
@@ -84,7 +83,7 @@ async function runBulk(a: SendArgs): Promise<{ ms: number; output: INodeExecutio
 	const items = bulkItems(a);
 	const started = performance.now();
 	const result = await executeNode(
-		{ nodeType: new CnSms(), parameters: bulkParameters(a.gateway, a), credentials: credentialsFor(a.gateway, a.url) },
+		{ nodeType: actionNode(a.gateway), parameters: bulkParameters(a.gateway, a), credentials: credentialsFor(a.gateway, a.url) },
 		items,
 	);
 	const ms = performance.now() - started;
@@ -160,13 +159,12 @@ async function ab(a: SendArgs & { rounds: number; replayFile: string; concurrenc
 }
 
 async function fetchAll(a: { gateway: GatewayId; url: string; spacing: 'real' | 0 }) {
-	if (a.spacing === 0) timing.sleep = async () => undefined;
 	const watch = memoryWatch();
 	const started = performance.now();
 	const result = await executeNode(
 		{
-			nodeType: new CnSms(),
-			parameters: { gateway: a.gateway, operation: 'fetchReports', options: { maxCalls: 1000 } },
+			nodeType: actionNode(a.gateway, a.spacing === 0 ? { sleep: async () => undefined } : {}),
+			parameters: { operation: 'fetchReports', options: { maxCalls: 1000 } },
 			credentials: credentialsFor(a.gateway, a.url),
 		},
 		[{}],

@@ -66,8 +66,7 @@ const CREDENTIAL = { id: 'benchSms18Credential', name: 'Bench 18SMS (simulator)'
 function workflows() {
 	const message = messageText(0);
 	const cnSms = (operation: 'sendBulk' | 'send', options: Record<string, unknown> = {}) =>
-		node(SENDER, 'n8n-nodes-cn-sms.cnSms', 1, [440, 0], {
-			gateway: 'sms18',
+		node(SENDER, 'n8n-nodes-cn-sms.sms18', 1, [440, 0], {
 			operation,
 			...(operation === 'sendBulk' ? { recipient: '={{ $json.phone }}' } : { recipients: '={{ $json.phone }}' }),
 			message,

@@ -52,7 +52,6 @@ export function bulkItems(w: Workload): IDataObject[] {
  */
 export function bulkParameters(gateway: GatewayId, w: Workload): INodeParameters {
 	return {
-		gateway,
 		...(gateway === 'smsAdmin' ? { authentication: 'password' } : {}),
 		operation: 'sendBulk',
 		recipient: '={{ $json.phone }}',

@@ -6,7 +6,7 @@ export class ChinaSmsApi implements ICredentialType {
 
 	displayName = 'China SMS (中国短信) API';
 
-	icon: Icon = { light: 'file:../icons/cnSms.svg', dark: 'file:../icons/cnSms.dark.svg' };
+	icon: Icon = { light: 'file:../icons/chinaSms.svg', dark: 'file:../icons/chinaSms.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
 

@@ -6,7 +6,7 @@ export class Sms10692Api implements ICredentialType {
 
 	displayName = 'SMS10692 (sms10692.com) API';
 
-	icon: Icon = { light: 'file:../icons/cnSms.svg', dark: 'file:../icons/cnSms.dark.svg' };
+	icon: Icon = { light: 'file:../icons/sms10692.svg', dark: 'file:../icons/sms10692.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
 

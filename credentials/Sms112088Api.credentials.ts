@@ -6,7 +6,7 @@ export class Sms112088Api implements ICredentialType {
 
 	displayName = '112088 Enterprise SMS (企业短信通) API';
 
-	icon: Icon = { light: 'file:../icons/cnSms.svg', dark: 'file:../icons/cnSms.dark.svg' };
+	icon: Icon = { light: 'file:../icons/sms112088.svg', dark: 'file:../icons/sms112088.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
 

@@ -6,7 +6,7 @@ export class Sms18Api implements ICredentialType {
 
 	displayName = '18SMS (18sms.com) API';
 
-	icon: Icon = { light: 'file:../icons/cnSms.svg', dark: 'file:../icons/cnSms.dark.svg' };
+	icon: Icon = { light: 'file:../icons/sms18.svg', dark: 'file:../icons/sms18.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
 

@@ -6,7 +6,7 @@ export class SmsAdminApi implements ICredentialType {
 
 	displayName = 'SMSAdmin (通用短信平台) API';
 
-	icon: Icon = { light: 'file:../icons/cnSms.svg', dark: 'file:../icons/cnSms.dark.svg' };
+	icon: Icon = { light: 'file:../icons/smsAdmin.svg', dark: 'file:../icons/smsAdmin.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
 

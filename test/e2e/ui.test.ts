@@ -15,13 +15,13 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 
-import { timing } from '../../nodes/CnSms/actions/fetchEvents';
-import { CnSms } from '../../nodes/CnSms/CnSms.node';
 import { decodePairs } from '../../nodes/gateways/kit/charset';
 import { executeNode } from '../harness/execute';
 import { GATEWAY_IDS, SIM_ACCOUNTS, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 import { startSimulatorUi } from '../simulator/ui';
+import { actionNode } from '../support/nodes';
+import type { GatewayId } from '../../nodes/gateways/kit/declaration';
 import type { SimulatorUi } from '../simulator/ui';
 
 const CHROMIUM = process.env.CN_SMS_CHROMIUM || '/usr/bin/chromium';
@@ -49,7 +49,6 @@ let page: Page;
 let profile: string;
 let pushReceiver: http.Server;
 const pushes: Pushed[] = [];
-const realSleep = timing.sleep;
 
 const credentials = () => ({
 	chinaSmsApi: { ...SIM_ACCOUNTS.chinaSms, baseUrl: sim.urls.chinaSms, charset: 'gbk' },
@@ -57,13 +56,15 @@ const credentials = () => ({
 });
 
 async function runNode(parameters: Record<string, unknown>) {
-	const result = await executeNode({ nodeType: new CnSms(), parameters: parameters as never, credentials: credentials() });
+	const { gateway, ...own } = parameters;
+	// The 5 s spacing between fetch calls is not under test here.
+	const nodeType = actionNode(gateway as GatewayId, { sleep: async () => undefined });
+	const result = await executeNode({ nodeType, parameters: own as never, credentials: credentials() });
 	if (result.error) throw result.error;
 	return (result.output?.[0] ?? []).map((i) => i.json);
 }
 
 beforeAll(async () => {
-	timing.sleep = async () => undefined; // the 5 s spacing between fetch calls is not under test here
 	sim = await startSimulator({ ports: Object.fromEntries(GATEWAY_IDS.map((id, i) => [id, 18121 + i])) });
 	pushReceiver = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -82,7 +83,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-	timing.sleep = realSleep;
 	await browser?.close();
 	await ui?.close();
 	await sim?.close();

@@ -16,11 +16,10 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { installedType } from '../support/nodes';
 import { buildWorkflow } from './workflow';
 import { REAL_EXCEPT_DATE } from './clock';
 
-export const TRIGGER_TYPE = 'n8n-nodes-cn-sms.cnSmsTrigger';
-const NODE_NAME = 'CN SMS Trigger';
 
 export interface LogLine {
 	level: 'error' | 'warn' | 'info' | 'debug';
@@ -55,15 +54,28 @@ export interface PollRunResult {
 	parameters: INodeParameters;
 }
 
-export async function runPoll(nodeType: INodeType, options: PollRunOptions): Promise<PollRunResult> {
+/**
+ * The node to poll, or a maker of it: then `parameters.gateway` picks the gateway's trigger and is
+ * not passed to the node (it has no such parameter).
+ */
+export type TriggerChoice = INodeType | ((gateway: string) => INodeType);
+
+export async function runPoll(choice: TriggerChoice, options: PollRunOptions): Promise<PollRunResult> {
+	let nodeType: INodeType;
+	if (typeof choice === 'function') {
+		const { gateway, ...own } = options.parameters;
+		nodeType = choice(String(gateway));
+		options = { ...options, parameters: own };
+	} else nodeType = choice;
 	const mode = options.mode ?? 'trigger';
+	const NODE_NAME = nodeType.description.defaults.name ?? nodeType.description.displayName;
 	const { workflow, node, additionalData, credentialRequests } = buildWorkflow({
 		nodeType,
 		parameters: structuredClone(options.parameters),
 		credentials: options.credentials,
 		staticData: options.staticData ? { [`node:${NODE_NAME}`]: structuredClone(options.staticData) } : undefined,
 		name: NODE_NAME,
-		type: TRIGGER_TYPE,
+		type: installedType(nodeType),
 	});
 	const context = new PollContext(
 		workflow,
@@ -135,26 +147,23 @@ export function simCredentials(
 }
 
 /**
- * A virtual clock for polls: only `Date` is faked (sockets and timers stay real), and n8n's
- * `sleep` — mocked by the test file — moves the clock forward instead of waiting. The node's
- * production spacing (5 s) is then applied as is, and the simulator, which reads the same `Date`,
- * checks it, without the suite waiting. Returns the waits the node asked for, in ms.
+ * A virtual clock for polls: only `Date` is faked (sockets and timers stay real), and the `sleep`
+ * it returns — handed to the node as its seam — moves the clock forward instead of waiting. The
+ * node's production spacing (5 s) is then applied as is, and the simulator, which reads the same
+ * `Date`, checks it, without the suite waiting. `sleeps` lists the waits the node asked for, in ms.
  */
-export function useVirtualClock(sleepMock: jest.Mock): { sleeps: number[]; stop: () => void } {
+export function useVirtualClock(): { sleep: (ms: number) => Promise<void>; sleeps: number[]; stop: () => void } {
 	const sleeps: number[] = [];
 	jest.useFakeTimers({
 		doNotFake: [...REAL_EXCEPT_DATE],
 		now: new Date('2026-11-20T02:00:00Z'),
 	});
-	sleepMock.mockImplementation(async (ms: number) => {
-		sleeps.push(ms);
-		jest.setSystemTime(Date.now() + ms);
-	});
 	return {
 		sleeps,
-		stop: () => {
-			jest.useRealTimers();
-			sleepMock.mockReset();
+		sleep: async (ms: number) => {
+			sleeps.push(ms);
+			jest.setSystemTime(Date.now() + ms);
 		},
+		stop: () => jest.useRealTimers(),
 	};
 }

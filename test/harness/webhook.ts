@@ -29,14 +29,18 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { encodePairs } from '../../nodes/gateways/kit/charset';
+import { installedType } from '../support/nodes';
+
+/** The node's name in the harness workflow: its default name, as n8n names a new node. */
+function nodeNameOf(nodeType: INodeType): string {
+	return nodeType.description.defaults.name ?? nodeType.description.displayName;
+}
 
 // n8n-core's InstanceSettings writes a settings file into the user folder: keep it out of $HOME.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cn-sms-webhook-harness-'));
 
-export const PUSH_TRIGGER_TYPE = 'n8n-nodes-cn-sms.cnSmsPushTrigger';
 export const WEBHOOK_ID = '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
 export const WEBHOOK_BASE_URL = 'http://127.0.0.1:5678/webhook';
-const NODE_NAME = 'CN SMS Push Trigger';
 
 export interface LogLine {
 	level: 'error' | 'warn' | 'info' | 'debug';
@@ -86,7 +90,7 @@ export interface WebhookRunResult {
 
 function nodeTypesOf(nodeType: INodeType): INodeTypes {
 	const get = (name: string) => {
-		if (name !== PUSH_TRIGGER_TYPE) throw new Error(`Unknown node type ${name}`);
+		if (name !== installedType(nodeType)) throw new Error(`Unknown node type ${name}`);
 		return nodeType;
 	};
 	return { getByName: get, getByNameAndVersion: get, getKnownTypes: () => ({}) };
@@ -166,8 +170,8 @@ function buildWorkflow(nodeType: INodeType, options: WebhookRunOptions, staticDa
 	const mode = options.mode ?? 'webhook';
 	const node: INode = {
 		id: 'c0ffee00-0000-4000-8000-000000000002',
-		name: NODE_NAME,
-		type: PUSH_TRIGGER_TYPE,
+		name: nodeNameOf(nodeType),
+		type: installedType(nodeType),
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: structuredClone(options.parameters),
@@ -228,14 +232,14 @@ async function invoke(
 	const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method) ?? nodeType.description.webhooks![0];
 	const webhookData = {
 		httpMethod: req.method,
-		node: NODE_NAME,
+		node: nodeNameOf(nodeType),
 		path: `${WEBHOOK_ID}/${String(description.path)}`,
 		webhookDescription: description,
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 		isTest: mode === 'manual',
 	} as unknown as IWebhookData;
-	const context = new WebhookContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, mode, webhookData, [], null);
+	const context = new WebhookContext(workflow, workflow.getNode(nodeNameOf(nodeType))!, additionalData, mode, webhookData, [], null);
 	const logs = captureLogs(context);
 
 	let result: IWebhookResponseData | undefined;
@@ -252,7 +256,7 @@ async function invoke(
 		result,
 		error,
 		logs,
-		staticData: (JSON.parse(JSON.stringify(staticData)) as IDataObject)[`node:${NODE_NAME}`] as IDataObject ?? {},
+		staticData: (JSON.parse(JSON.stringify(staticData)) as IDataObject)[`node:${nodeNameOf(nodeType)}`] as IDataObject ?? {},
 	};
 }
 
@@ -272,12 +276,25 @@ function itemsOf(invocation: Invocation): IDataObject[] | null {
 	return (data[0] ?? []).map((item) => item.json);
 }
 
+/**
+ * The node to run, or a maker of it: then `parameters.gateway` picks the gateway's push trigger
+ * and is not passed to the node (it has no such parameter).
+ */
+export type PushTriggerChoice = INodeType | ((gateway: string) => INodeType);
+
+function resolve(choice: PushTriggerChoice, options: WebhookRunOptions): [INodeType, WebhookRunOptions] {
+	if (typeof choice !== 'function') return [choice, options];
+	const { gateway, ...own } = options.parameters;
+	return [choice(String(gateway)), { ...options, parameters: own }];
+}
+
 /** Call webhook() with an in-memory request. */
 export async function runWebhook(
-	nodeType: INodeType,
-	options: WebhookRunOptions,
+	choice: PushTriggerChoice,
+	givenOptions: WebhookRunOptions,
 	request: WebhookRequestSpec,
 ): Promise<WebhookRunResult> {
+	const [nodeType, options] = resolve(choice, givenOptions);
 	const body = request.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body);
 	const headers: http.IncomingHttpHeaders = {};
 	for (const [k, v] of Object.entries(request.headers ?? {})) headers[k.toLowerCase()] = v;
@@ -317,7 +334,8 @@ export interface WebhookServer {
 }
 
 /** A loopback HTTP server handing every request to webhook() the way n8n's server does. */
-export async function startWebhookServer(nodeType: INodeType, options: WebhookRunOptions): Promise<WebhookServer> {
+export async function startWebhookServer(choice: PushTriggerChoice, givenOptions: WebhookRunOptions): Promise<WebhookServer> {
+	const [nodeType, options] = resolve(choice, givenOptions);
 	const store = options.store ?? { data: {} };
 	const calls: WebhookServer['calls'] = [];
 	const server = http.createServer((incoming, res) => {
@@ -382,10 +400,11 @@ export interface HookRunResult {
 
 /** Run one of `webhookMethods.default` in n8n-core's real HookContext, as activation does. */
 export async function runWebhookMethod(
-	nodeType: INodeType,
+	choice: PushTriggerChoice,
 	method: 'checkExists' | 'create' | 'delete',
-	options: WebhookRunOptions,
+	givenOptions: WebhookRunOptions,
 ): Promise<HookRunResult> {
+	const [nodeType, options] = resolve(choice, givenOptions);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HookContext } = require('n8n-core') as typeof import('n8n-core');
 	const mode = options.mode ?? 'webhook';
@@ -394,14 +413,14 @@ export async function runWebhookMethod(
 	const description = nodeType.description.webhooks![0];
 	const webhookData = {
 		httpMethod: description.httpMethod,
-		node: NODE_NAME,
+		node: nodeNameOf(nodeType),
 		path: `${WEBHOOK_ID}/${String(description.path)}`,
 		webhookDescription: description,
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 		isTest: mode === 'manual',
 	} as unknown as IWebhookData;
-	const context = new HookContext(workflow, workflow.getNode(NODE_NAME)!, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', webhookData);
+	const context = new HookContext(workflow, workflow.getNode(nodeNameOf(nodeType))!, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', webhookData);
 	const logs = captureLogs(context);
 	const methods = (nodeType as { webhookMethods?: Record<string, Record<string, (this: unknown) => Promise<boolean>>> }).webhookMethods;
 	try {

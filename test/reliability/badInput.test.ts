@@ -5,10 +5,10 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CnSms } from '../../nodes/CnSms/CnSms.node';
 import type { GatewayId } from '../../nodes/gateways/kit/types';
 import { executeNode } from '../harness/execute';
 import { GATEWAY_IDS, startSimulator } from '../simulator';
+import { actionNode } from '../support/nodes';
 import type { Simulator } from '../simulator';
 import { SecretScanner, reportFigures } from './kit';
 
@@ -145,8 +145,8 @@ test('at least 40 cases, on every gateway', () => {
 test.each(CASES.map((c) => [c.name, c] as const))('%s: refused before any request, naming the item and the problem', async (_, c) => {
 	const result = await executeNode(
 		{
-			nodeType: new CnSms(),
-			parameters: { gateway: c.gateway, ...c.parameters },
+			nodeType: actionNode(c.gateway),
+			parameters: c.parameters,
 			credentials: { [CREDENTIAL_TYPE[c.gateway]]: { ...sim.accounts[c.gateway], baseUrl: sim.urls[c.gateway], ...(c.credentials ?? {}) } },
 		},
 		c.input ?? [{}],

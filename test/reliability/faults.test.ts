@@ -10,39 +10,10 @@
  * be understood fails with an error naming the mismatch and what to do, and events are still
  * emitted, as read, flagged with the mismatch and the bytes they came from.
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
-// Short request timeout for the timeout cells; the options the nodes ask for are recorded so the
-// production defaults (30 s for the node, 10 s per poll request) are checked too.
-jest.mock('../../nodes/gateways/kit/transport', () => {
-	const actual = jest.requireActual('../../nodes/gateways/kit/transport');
-	const state = ((globalThis as Record<string, unknown>).__reliabilityTransport ??= { attempts: 0, asked: [] as unknown[], timeoutMs: 250 }) as {
-		attempts: number;
-		asked: unknown[];
-		timeoutMs: number;
-	};
-	return {
-		...actual,
-		createTransport: (gateway: string, options: { timeoutMs?: number; onRequest?: () => void } = {}) => {
-			state.asked.push(options.timeoutMs);
-			return actual.createTransport(gateway, {
-				...options,
-				timeoutMs: state.timeoutMs,
-				onRequest: () => {
-					state.attempts++;
-					options.onRequest?.();
-				},
-			});
-		},
-	};
-});
-
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CnSms } from '../../nodes/CnSms/CnSms.node';
-import { GATEWAY_OPERATIONS } from '../../nodes/CnSms/descriptions';
-import { timing } from '../../nodes/CnSms/actions/fetchEvents';
-import { CnSmsTrigger } from '../../nodes/CnSmsTrigger/CnSmsTrigger.node';
-import { REQUEST_TIMEOUT_MS } from '../../nodes/CnSmsTrigger/pollEvents';
+import { REQUEST_TIMEOUT_MS } from '../../nodes/n8n/pollingTrigger/poll';
+import type { NodeSeams } from '../../nodes/n8n/session';
 import { decodeBytes, encodeText } from '../../nodes/gateways/kit/charset';
 import { excerptOf } from '../../nodes/gateways/kit/errors';
 import { getAdapter } from '../../nodes/gateways/registry';
@@ -51,6 +22,7 @@ import type { Charset, GatewayId, Operation } from '../../nodes/gateways/kit/typ
 import { runWorkflow } from '../harness/execute';
 import { runPoll, simCredentials } from '../harness/poll';
 import { GATEWAY_IDS, startSimulator } from '../simulator';
+import { actionNode, pollingTrigger } from '../support/nodes';
 import type { FaultSpec, Simulator } from '../simulator';
 import { SecretScanner, captureN8nLogs, reportFigures } from './kit';
 
@@ -58,7 +30,24 @@ type Fault = 'refused' | 'timeout' | 'dropBeforeRead' | 'dropAfterRead' | 'http5
 const FAULTS: Fault[] = ['refused', 'timeout', 'dropBeforeRead', 'dropAfterRead', 'http500', 'htmlError', 'truncated', 'wrongCharset'];
 const DELAY_MS = 700;
 
-const transport = (globalThis as Record<string, unknown>).__reliabilityTransport as { attempts: number; asked: unknown[]; timeoutMs: number };
+// Short request timeout for the timeout cells; the timeouts the nodes ask for are recorded so the
+// production defaults (30 s for the node, 10 s per poll request) are checked too.
+const transport = { attempts: 0, asked: [] as unknown[], timeoutMs: 250 };
+const seams: NodeSeams = {
+	sleep: async () => undefined,
+	transport: (asked) => {
+		transport.asked.push(asked.timeoutMs);
+		return {
+			...asked,
+			timeoutMs: transport.timeoutMs,
+			onRequest: () => {
+				transport.attempts++;
+				asked.onRequest?.();
+			},
+		};
+	},
+};
+const GATEWAY_OPERATIONS = Object.fromEntries(GATEWAY_IDS.map((g) => [g, getAdapter(g).declaration.operations])) as Record<GatewayId, Operation[]>;
 
 const CREDENTIAL_TYPE: Record<GatewayId, string> = {
 	chinaSms: 'chinaSmsApi',
@@ -182,7 +171,6 @@ const figures = {
 
 beforeAll(async () => {
 	sim = await startSimulator();
-	timing.sleep = async () => undefined;
 });
 afterAll(async () => {
 	await new Promise((r) => setTimeout(r, DELAY_MS));
@@ -201,7 +189,7 @@ function harvestSigns(): void {
 }
 
 function parametersFor(gateway: GatewayId, op: Operation): { parameters: INodeParameters; input: IDataObject[] } {
-	const base = { gateway, operation: op };
+	const base = { operation: op };
 	switch (op) {
 		case 'send':
 			return { parameters: { ...base, recipients: NUMBERS.join(','), message: '你好，测试', options: {} }, input: [{}] };
@@ -357,7 +345,7 @@ test('the matrix covers every gateway, operation and fault', () => {
 	expect(REQUEST_TIMEOUT_MS).toBe(10_000);
 });
 
-describe.each(CELLS)('CN SMS node · %s · %s · %s', (gateway, op, fault) => {
+describe.each(CELLS)('action node · %s · %s · %s', (gateway, op, fault) => {
 	test('outcome, requests seen, nothing sent twice, nothing lost', async () => {
 		figures.cells++;
 		figures.nodeCells++;
@@ -368,7 +356,7 @@ describe.each(CELLS)('CN SMS node · %s · %s · %s', (gateway, op, fault) => {
 		transport.asked.length = 0;
 
 		const result = await runWorkflow(
-			{ nodeType: new CnSms(), parameters, credentials: credentialsFor(gateway, fault), settings: { onError: 'continueRegularOutput' } },
+			{ nodeType: actionNode(gateway, seams), parameters, credentials: credentialsFor(gateway, fault), settings: { onError: 'continueRegularOutput' } },
 			input,
 		);
 		harvestSigns();
@@ -435,7 +423,7 @@ describe.each(CELLS)('CN SMS node · %s · %s · %s', (gateway, op, fault) => {
 	});
 });
 
-describe.each(TRIGGER_CELLS)('CN SMS Trigger · %s · %s · %s', (gateway, op, fault) => {
+describe.each(TRIGGER_CELLS)('polling trigger · %s · %s · %s', (gateway, op, fault) => {
 	test('every event handed out is emitted, quoted raw, or flagged as possibly taken', async () => {
 		figures.cells++;
 		figures.triggerCells++;
@@ -447,8 +435,8 @@ describe.each(TRIGGER_CELLS)('CN SMS Trigger · %s · %s · %s', (gateway, op, f
 		const credentials = simCredentials(sim.urls, sim.accounts, gateway as 'smsAdmin');
 		if (fault === 'refused') for (const c of Object.values(credentials)) c.baseUrl = sim.closedUrl;
 
-		const result = await runPoll(new CnSmsTrigger(), {
-			parameters: { gateway, events: [op === 'fetchReplies' ? 'reply' : 'report'], options: { maxCalls: 10 } },
+		const result = await runPoll(pollingTrigger(gateway as never, seams), {
+			parameters: { events: [op === 'fetchReplies' ? 'reply' : 'report'], options: { maxCalls: 10 } },
 			credentials,
 		});
 		harvestSigns();

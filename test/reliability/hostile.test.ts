@@ -8,14 +8,13 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { CnSms } from '../../nodes/CnSms/CnSms.node';
-import { timing } from '../../nodes/CnSms/actions/fetchEvents';
 import { DEFAULT_MAX_BODY_BYTES } from '../../nodes/gateways/kit/transport';
 import { decodeBytes, encodeText } from '../../nodes/gateways/kit/charset';
 import { suspectedCharset } from '../../nodes/gateways/kit/charsetMismatch';
 import type { GatewayId } from '../../nodes/gateways/kit/types';
 import { executeNode } from '../harness/execute';
 import { startSimulator } from '../simulator';
+import { actionNode } from '../support/nodes';
 import type { Simulator } from '../simulator';
 import { SecretScanner, reportFigures } from './kit';
 
@@ -69,7 +68,6 @@ const figures = { hostileAnswersTried: 0, eventsInventedOrGarbled: 0, maxHeapGro
 beforeAll(async () => {
 	sim = await startSimulator();
 	hostile = await hostileServer();
-	timing.sleep = async () => undefined;
 });
 afterAll(async () => {
 	await sim.close();
@@ -81,8 +79,8 @@ beforeEach(() => sim.reset());
 async function run(gateway: GatewayId, parameters: INodeParameters, baseUrl?: string) {
 	const result = await executeNode(
 		{
-			nodeType: new CnSms(),
-			parameters: { gateway, ...parameters },
+			nodeType: actionNode(gateway, { sleep: async () => undefined }),
+			parameters,
 			credentials: { [CREDENTIAL_TYPE[gateway]]: { ...sim.accounts[gateway], baseUrl: baseUrl ?? sim.urls[gateway] } },
 			settings: { onError: 'continueRegularOutput' },
 		},

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CnSmsPushTrigger } from '../../nodes/CnSmsPushTrigger/CnSmsPushTrigger.node';
+import { pushTrigger } from '../support/nodes';
 import { encodePairs } from '../../nodes/gateways/kit/charset';
 import { requestFromPushSpec, runWebhook } from '../harness/webhook';
 import type { WebhookRequestSpec } from '../harness/webhook';
@@ -15,7 +15,7 @@ import { createVendors } from '../simulator/vendors';
 import type { Sms18Sim } from '../simulator/vendors/sms18';
 import { SecretScanner, reportFigures } from './kit';
 
-const node = new CnSmsPushTrigger();
+const node = (gateway: string) => pushTrigger(gateway as never);
 const vendors = createVendors();
 const PUSH_AUTH = { receiver: 'admin', pswd: 's3cret-Pw' };
 (vendors.sms18 as Sms18Sim).configure({ push: PUSH_AUTH });
@@ -118,5 +118,5 @@ test.each(ABUSES.map((a) => [a.name, a] as const))('%s: refused cleanly, no exec
 });
 
 test('only GET and POST are registered: n8n answers other methods itself', () => {
-	expect(node.description.webhooks!.map((w) => w.httpMethod).sort()).toEqual(['GET', 'POST']);
+	for (const gateway of ['chinaSms', 'smsAdmin', 'sms18']) expect(node(gateway).description.webhooks!.map((w) => w.httpMethod).sort()).toEqual(['GET', 'POST']);
 });

@@ -7,6 +7,9 @@
 import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, TransportError, unexpectedResponse } from '../kit/errors';
 import { flagMismatch } from '../kit/charsetMismatch';
+import { defineAdapter } from '../kit/types';
+import { gatewayDisplayName } from '../kit/declaration';
+import { chinaSmsDeclaration } from './declaration';
 import type { CharsetMismatch } from '../kit/charsetMismatch';
 import { normaliseNumber } from '../kit/phone';
 import { salvageFetch } from '../kit/salvage';
@@ -14,7 +17,6 @@ import { messageLength } from '../kit/segments';
 import type {
 	BalanceResult,
 	FetchPage,
-	GatewayAdapter,
 	GatewayContext,
 	InboundReply,
 	RecipientOutcome,
@@ -25,7 +27,7 @@ import { text, gbkUnlessUtf8 } from '../kit/credentialValues';
 import { CHINA_SMS_ERRORS, CHINA_SMS_PER_NUMBER_CODES, CHINA_SMS_UNKNOWN_REASON } from './errors';
 import { chinaSmsPush } from './push';
 
-export const CHINA_SMS_DISPLAY_NAME = 'China SMS (中国短信)';
+export const CHINA_SMS_DISPLAY_NAME = gatewayDisplayName(chinaSmsDeclaration);
 const DEFAULT_BASE_URL = 'http://www.china-sms.com';
 export const CHINA_SMS_PATHS = {
 	single: '/send/ssend.asp',
@@ -35,10 +37,7 @@ export const CHINA_SMS_PATHS = {
 	readReply: '/send/readsms.asp',
 } as const;
 
-/** seed 000 §2: "请少于100个号码" — fewer than 100 numbers per group send. */
-const MAX_RECIPIENTS = 99;
-/** seed 000 §1/§2: "不超过60个汉字、字符、数字", and at most 40 to 小灵通 (PHS) numbers. */
-const MAX_MESSAGE_LENGTH = 60;
+/** seed 000 §1/§2: at most 40 characters to 小灵通 (PHS) numbers (60 to others, declaration.ts). */
 const MAX_PHS_MESSAGE_LENGTH = 40;
 /** seed 000 §4: newpwd "长度<20个字母"; code 6016: "企业密码必须大于4个字符". */
 const MIN_PASSWORD_LENGTH = 5;
@@ -350,23 +349,12 @@ function validateSend(request: Omit<SendRequest, 'recipients'>): string[] {
 	return problems;
 }
 
-export const chinaSms: GatewayAdapter = {
-	id: 'chinaSms',
-	displayName: CHINA_SMS_DISPLAY_NAME,
-	credentialTypes: ['chinaSmsApi'],
+export const chinaSms = defineAdapter(chinaSmsDeclaration, {
 	push: chinaSmsPush,
-	limits: {
-		maxRecipientsPerRequest: MAX_RECIPIENTS,
-		maxMessageLength: MAX_MESSAGE_LENGTH,
-		// seed 000 §5: "读取间隔请大于5秒/次".
-		fetchSpacingMs: 5000,
-		fetchPageSize: 1,
-		supportsSchedule: true,
-	},
 	charset: gbkUnlessUtf8,
 	validateSend,
 	send,
 	getBalance,
 	fetchReplies,
 	changePassword,
-};
+});

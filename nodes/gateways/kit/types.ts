@@ -1,11 +1,13 @@
 /**
- * Shared types of the gateway layer. Nothing here (or anywhere under nodes/gateway/) imports n8n:
+ * Shared types of the gateway layer. Nothing here (or anywhere under nodes/gateways/) imports n8n:
  * the adapters are plain TypeScript so they can be tested, benchmarked and reused on their own.
  */
 import type { PushHandler } from '../push/push';
+import { gatewayDisplayName } from './declaration';
+import type { GatewayDeclaration, GatewayId, GatewayLimits } from './declaration';
 import type { Transport } from './transport';
 
-export type GatewayId = 'chinaSms' | 'smsAdmin' | 'sms112088' | 'sms18' | 'sms10692';
+export type { GatewayId, GatewayLimits, Operation } from './declaration';
 
 /** Charsets on the wire. `gb2312` is encoded with GBK bytes but only for characters GB2312 has. */
 export type Charset = 'gbk' | 'gb2312' | 'utf8';
@@ -113,26 +115,13 @@ export interface ContentCheckResult {
 	raw: Record<string, unknown>;
 }
 
-export interface GatewayLimits {
-	/** Recipients one send request may carry (documented). */
-	maxRecipientsPerRequest: number;
-	/** Rows one template request may carry (smsAdmin 点点通). */
-	maxTemplateRowsPerRequest?: number;
-	/** Characters one message may have, where the document gives a number. */
-	maxMessageLength?: number;
-	/** Minimum spacing between fetch-once calls, in ms (document says ">5 s"). */
-	fetchSpacingMs: number;
-	/** Events one fetch call returns at most (documented page size). */
-	fetchPageSize?: number;
-	/** Can the gateway schedule sends? */
-	supportsSchedule: boolean;
-}
-
 export interface GatewayAdapter {
+	/** The gateway's facts (declaration.ts beside the adapter); the next four are read from it. */
+	declaration: GatewayDeclaration;
 	id: GatewayId;
 	/** English display name with the Chinese vendor name, e.g. "China SMS (中国短信)". */
 	displayName: string;
-	/** n8n credential type names this adapter accepts. */
+	/** n8n credential type names this adapter accepts, the default first. */
 	credentialTypes: string[];
 	limits: GatewayLimits;
 	/** Charset used on the wire for these credentials. */
@@ -156,12 +145,16 @@ export interface GatewayAdapter {
 	push?: PushHandler;
 }
 
-export type Operation =
-	| 'send'
-	| 'sendBulk'
-	| 'sendTemplate'
-	| 'getBalance'
-	| 'fetchReports'
-	| 'fetchReplies'
-	| 'checkContent'
-	| 'changePassword';
+/** What an adapter implements; its name, credentials and limits come from its declaration. */
+export type AdapterCapabilities = Omit<GatewayAdapter, 'declaration' | 'id' | 'displayName' | 'credentialTypes' | 'limits'>;
+
+export function defineAdapter(declaration: GatewayDeclaration, capabilities: AdapterCapabilities): GatewayAdapter {
+	return {
+		declaration,
+		id: declaration.id,
+		displayName: gatewayDisplayName(declaration),
+		credentialTypes: declaration.credentials.map((c) => c.type),
+		limits: declaration.limits,
+		...capabilities,
+	};
+}

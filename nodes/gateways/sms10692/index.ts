@@ -15,6 +15,9 @@ import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacter
 import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { diagnoseCharset, flagMismatch } from '../kit/charsetMismatch';
+import { defineAdapter } from '../kit/types';
+import { gatewayDisplayName } from '../kit/declaration';
+import { sms10692Declaration } from './declaration';
 import type { CharsetMismatch } from '../kit/charsetMismatch';
 import { salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
@@ -24,7 +27,6 @@ import type {
 	ContentCheckResult,
 	DeliveryReport,
 	FetchPage,
-	GatewayAdapter,
 	GatewayContext,
 	GatewayCredentials,
 	InboundReply,
@@ -34,7 +36,7 @@ import type {
 import { text } from '../kit/credentialValues';
 import { SMS10692_QUERY_ERRORS, SMS10692_UNKNOWN_MESSAGE, sms10692MessageFor } from './errors';
 
-export const SMS10692_DISPLAY_NAME = 'SMS10692 (sms10692.com)';
+export const SMS10692_DISPLAY_NAME = gatewayDisplayName(sms10692Declaration);
 export const SMS10692_PATHS = {
 	utf8: '/v2sms.aspx',
 	gbk: '/v2smsGBK.aspx',
@@ -421,17 +423,7 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 	return { events, more: events.length > 0 };
 }
 
-export const sms10692: GatewayAdapter = {
-	id: 'sms10692',
-	displayName: NAME,
-	credentialTypes: ['sms10692Api'],
-	limits: {
-		maxRecipientsPerRequest: SMS10692_MAX_RECIPIENTS,
-		// Undocumented: one call a second is gentle on the gateway and still drains 4000 reports/s.
-		fetchSpacingMs: 1000,
-		fetchPageSize: SMS10692_STATUS_NUM,
-		supportsSchedule: true,
-	},
+export const sms10692 = defineAdapter(sms10692Declaration, {
 	charset: endpointCharset,
 	validateSend: sendProblems,
 	send,
@@ -439,4 +431,4 @@ export const sms10692: GatewayAdapter = {
 	checkContent,
 	fetchReports,
 	fetchReplies,
-};
+});

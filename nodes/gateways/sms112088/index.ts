@@ -6,6 +6,9 @@
 import { formatChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { flagMismatch } from '../kit/charsetMismatch';
+import { defineAdapter } from '../kit/types';
+import { gatewayDisplayName } from '../kit/declaration';
+import { sms112088Declaration } from './declaration';
 import type { CharsetMismatch } from '../kit/charsetMismatch';
 import { salvageFetch } from '../kit/salvage';
 import type {
@@ -13,7 +16,6 @@ import type {
 	DeliveryReport,
 	DeliveryStatus,
 	FetchPage,
-	GatewayAdapter,
 	GatewayContext,
 	InboundReply,
 	RecipientOutcome,
@@ -29,7 +31,7 @@ import {
 	type Sms112088Code,
 } from './errors';
 
-export const SMS112088_DISPLAY_NAME = '112088 Enterprise SMS (企业短信通)';
+export const SMS112088_DISPLAY_NAME = gatewayDisplayName(sms112088Declaration);
 const DEFAULT_BASE_URL = 'http://www.112088.net:8088';
 export const SMS112088_PATHS = {
 	send: '/sendsms_txt.asp',
@@ -38,15 +40,8 @@ export const SMS112088_PATHS = {
 	balance: '/Get_Account_Balance.asp',
 } as const;
 
-const MAX_RECIPIENTS = 100; // seed 002 §1.1.1: "最大允许每次提交号码 100 个号码" (-4 beyond)
-const MAX_MESSAGE_LENGTH = 335; // seed 002 §1.1.1: -8 "超过规定最大字符长度 335 个字符"
 const REPORT_PAGE = 100; // seed 002 §1.1.2: "最大返回 100 条"
 const REPLY_PAGE = 50; // seed 002 §1.1.3: "最大返回 50 条"
-/**
- * The document sets no spacing between fetch calls; a short pause keeps a drain of several pages
- * polite to an old ASP server without slowing a poll noticeably.
- */
-const FETCH_SPACING_MS = 500;
 /** The credential setting that picks the charset (its display name), named in charset advice. */
 const CHARSET_SETTING = 'Charset';
 
@@ -308,22 +303,11 @@ function validateSend(request: Omit<SendRequest, 'recipients'>): string[] {
 	return problems;
 }
 
-export const sms112088: GatewayAdapter = {
-	id: 'sms112088',
-	displayName: SMS112088_DISPLAY_NAME,
-	credentialTypes: ['sms112088Api'],
-	limits: {
-		maxRecipientsPerRequest: MAX_RECIPIENTS,
-		maxMessageLength: MAX_MESSAGE_LENGTH,
-		fetchSpacingMs: FETCH_SPACING_MS,
-		// Reports come up to 100 per call, replies up to 50.
-		fetchPageSize: REPORT_PAGE,
-		supportsSchedule: true,
-	},
+export const sms112088 = defineAdapter(sms112088Declaration, {
 	charset: gbkUnlessUtf8,
 	validateSend,
 	send,
 	getBalance,
 	fetchReports,
 	fetchReplies,
-};
+});

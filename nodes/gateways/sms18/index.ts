@@ -5,10 +5,12 @@
  */
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { messageLength } from '../kit/segments';
+import { defineAdapter } from '../kit/types';
+import { gatewayDisplayName } from '../kit/declaration';
+import { sms18Declaration } from './declaration';
 import type { TransportResponse } from '../kit/transport';
 import type {
 	BalanceResult,
-	GatewayAdapter,
 	GatewayContext,
 	SendOutcome,
 	SendRequest,
@@ -21,7 +23,7 @@ import {
 } from './errors';
 import { sms18Push } from './push';
 
-export const SMS18_DISPLAY_NAME = '18SMS (18sms.com)';
+export const SMS18_DISPLAY_NAME = gatewayDisplayName(sms18Declaration);
 export const SMS18_SEND_PATH = '/msg/HttpBatchSendSM';
 export const SMS18_BALANCE_PATH = '/msg/QueryBalance';
 const DEFAULT_BASE_URL = 'http://send.18sms.com';
@@ -155,19 +157,10 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 	};
 }
 
-export const sms18: GatewayAdapter = {
-	id: 'sms18',
-	displayName: SMS18_DISPLAY_NAME,
-	credentialTypes: ['sms18Api'],
+export const sms18 = defineAdapter(sms18Declaration, {
 	push: sms18Push,
-	limits: {
-		maxRecipientsPerRequest: MAX_RECIPIENTS,
-		maxMessageLength: MAX_MESSAGE_LENGTH,
-		fetchSpacingMs: 0,
-		supportsSchedule: false,
-	},
 	charset: () => 'utf8',
 	validateSend: sendProblems,
 	send,
 	getBalance,
-};
+});

@@ -8,6 +8,9 @@ import { decodeBytes, describeCharacters, percentEncode, unencodableCharacters }
 import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { flagMismatch } from '../kit/charsetMismatch';
+import { defineAdapter } from '../kit/types';
+import { gatewayDisplayName } from '../kit/declaration';
+import { smsAdminDeclaration } from './declaration';
 import type { CharsetMismatch } from '../kit/charsetMismatch';
 import { completeLines, salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
@@ -16,7 +19,6 @@ import type {
 	ContentCheckResult,
 	DeliveryReport,
 	FetchPage,
-	GatewayAdapter,
 	GatewayContext,
 	InboundReply,
 	SendOutcome,
@@ -31,7 +33,7 @@ import {
 } from './errors';
 import { smsAdminPush } from './push';
 
-export const SMSADMIN_DISPLAY_NAME = 'SMSAdmin (通用短信平台)';
+export const SMSADMIN_DISPLAY_NAME = gatewayDisplayName(smsAdminDeclaration);
 const DEFAULT_BASE_URL = 'http://www.smsadmin.cn';
 const API = '/smsmarketing/wwwroot/api';
 
@@ -421,20 +423,8 @@ async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryRepo
 	return { events: reports(lines, res.charsetMismatch), more: lines.length >= PAGE_SIZE };
 }
 
-export const smsAdmin: GatewayAdapter = {
-	id: 'smsAdmin',
-	displayName: SMSADMIN_DISPLAY_NAME,
-	credentialTypes: ['smsAdminApi', 'smsAdminMd5Api'],
+export const smsAdmin = defineAdapter(smsAdminDeclaration, {
 	push: smsAdminPush,
-	limits: {
-		maxRecipientsPerRequest: MAX_RECIPIENTS,
-		maxTemplateRowsPerRequest: MAX_TEMPLATE_ROWS,
-		// No documented length: each channel has its own, reported by code 7 (`超过 XX 个字`).
-		maxMessageLength: undefined,
-		fetchSpacingMs: 5000, // seed 001 §7/§8: 轮询间隔为 5 秒
-		fetchPageSize: PAGE_SIZE,
-		supportsSchedule: true,
-	},
 	charset: () => 'gb2312',
 	validateSend: sendProblems,
 	send,
@@ -443,4 +433,4 @@ export const smsAdmin: GatewayAdapter = {
 	checkContent,
 	fetchReplies,
 	fetchReports,
-};
+});

@@ -1,6 +1,6 @@
 /** China SMS (中国短信) adapter against the simulator: exact requests, exact outputs, every error family. */
 import { CHINA_SMS_PATHS, chinaSms } from '../../../nodes/gateways/chinaSms';
-import { drain } from '../../../nodes/gateways/fetch/drain';
+import { drain } from '../../../nodes/gateways/fetch/runner';
 import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
 import type { GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';

@@ -14,7 +14,7 @@ import {
 	smsAdmin,
 } from '../../../nodes/gateways/smsAdmin';
 import { unencodableCharacters } from '../../../nodes/gateways/kit/charset';
-import { drain } from '../../../nodes/gateways/fetch/drain';
+import { drain } from '../../../nodes/gateways/fetch/runner';
 import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
 import type { GatewayContext } from '../../../nodes/gateways/kit/types';

@@ -1,4 +1,4 @@
-import { drain, fetcherFor } from '../../../nodes/gateways/fetch/drain';
+import { drain, fetcherFor } from '../../../nodes/gateways/fetch/runner';
 import { TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
 import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
@@ -28,7 +28,7 @@ function harness(steps: Step[], opts: { spacingMs?: number; callMs?: number } = 
 			if (step instanceof Error) throw step;
 			return step;
 		},
-	} as GatewayAdapter;
+	} as unknown as GatewayAdapter;
 	const ctx: GatewayContext = { credentials: {}, transport: createTransport(adapter.displayName), now: () => new Date(clock) };
 	const options = {
 		sleep: async (ms: number) => {

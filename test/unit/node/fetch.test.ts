@@ -5,20 +5,22 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { smsAdmin } from '../../../nodes/gateways/smsAdmin';
-import { timing } from '../../../nodes/CnSms/actions/fetchEvents';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
-import { execute, freezeClock, jsonOf } from './helpers';
+import { createSession } from '../../../nodes/n8n/session';
+import type { NodeSeams } from '../../../nodes/n8n/session';
+import { freezeClock, jsonOf, withSeams } from './helpers';
+
+const seams: NodeSeams = {};
+const { execute } = withSeams(seams);
 
 let sim: Simulator;
 const sleeps: number[] = [];
-const realSleep = timing.sleep;
 
 beforeAll(async () => {
 	sim = await startSimulator();
 });
 afterAll(async () => {
-	timing.sleep = realSleep;
 	jest.useRealTimers();
 	await sim.close();
 });
@@ -26,7 +28,7 @@ beforeEach(() => {
 	freezeClock();
 	sim.reset();
 	sleeps.length = 0;
-	timing.sleep = async (ms) => {
+	seams.sleep = async (ms) => {
 		sleeps.push(ms);
 	};
 });
@@ -105,9 +107,9 @@ test('a failure before any event was fetched is thrown as usual', async () => {
 	expect((result.error as Error).message).toMatch(/^SMSAdmin \(通用短信平台\): /);
 });
 
-test('production code waits with n8n\'s sleep (real time passes)', async () => {
+test('without a sleep handed in, a session waits with n8n\'s sleep (real time passes)', async () => {
 	jest.useRealTimers();
 	const started = Date.now();
-	await realSleep(30);
+	await createSession(smsAdmin, {}).sleep(30);
 	expect(Date.now() - started).toBeGreaterThanOrEqual(25);
 });

@@ -1,8 +1,13 @@
-/** Shared set-up of the CN SMS node tests: the simulator, credentials per gateway, one-line requests. */
+/**
+ * Shared set-up of the action node tests: the simulator, credentials per gateway, one-line runs.
+ * `parameters.gateway` picks which gateway's node runs; it is not a parameter of the node and is
+ * not passed to it.
+ */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CnSms } from '../../../nodes/CnSms/CnSms.node';
 import type { GatewayId } from '../../../nodes/gateways/kit/types';
+import type { NodeSeams } from '../../../nodes/n8n/session';
+import { actionNode } from '../../support/nodes';
 import { executeNode, runWorkflow } from '../../harness/execute';
 import type { ExecuteResult, InputItems, RunResult } from '../../harness/execute';
 import type { NodeSettings } from '../../harness/workflow';
@@ -36,15 +41,23 @@ export interface RunOptions {
 	settings?: NodeSettings;
 	timezone?: string;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Clock and sleep handed to the node (default: n8n's). */
+	seams?: NodeSeams;
+}
+
+/** The node of `parameters.gateway` and the parameters it gets (without `gateway`). */
+export function nodeFor(parameters: INodeParameters, seams?: NodeSeams) {
+	const { gateway, ...own } = parameters;
+	return { nodeType: actionNode(gateway as GatewayId, seams), parameters: own, gateway: gateway as GatewayId };
 }
 
 /** execute() once in a real ExecuteContext. */
 export async function execute(sim: Simulator, parameters: INodeParameters, input: InputItems = [{}], options: RunOptions = {}): Promise<ExecuteResult> {
-	const gateway = parameters.gateway as GatewayId;
+	const { nodeType, parameters: own, gateway } = nodeFor(parameters, options.seams);
 	return await executeNode(
 		{
-			nodeType: new CnSms(),
-			parameters,
+			nodeType,
+			parameters: own,
 			credentials: options.credentials ?? credentials(sim, gateway),
 			settings: options.settings,
 			timezone: options.timezone,
@@ -53,13 +66,13 @@ export async function execute(sim: Simulator, parameters: INodeParameters, input
 	);
 }
 
-/** Input → CN SMS through n8n's real engine (continue on fail, error output, retries). */
+/** Input → the gateway's node through n8n's real engine (continue on fail, error output, retries). */
 export async function run(sim: Simulator, parameters: INodeParameters, input: InputItems = [{}], options: RunOptions = {}): Promise<RunResult> {
-	const gateway = parameters.gateway as GatewayId;
+	const { nodeType, parameters: own, gateway } = nodeFor(parameters, options.seams);
 	return await runWorkflow(
 		{
-			nodeType: new CnSms(),
-			parameters,
+			nodeType,
+			parameters: own,
 			credentials: options.credentials ?? credentials(sim, gateway),
 			settings: options.settings,
 			timezone: options.timezone,
@@ -76,4 +89,12 @@ export function wire(q: RecordedRequest): string {
 export function jsonOf(result: ExecuteResult): IDataObject[] {
 	if (result.error) throw result.error;
 	return (result.output?.[0] ?? []).map((i) => i.json);
+}
+
+/** `execute` and `run` that hand the node these seams unless a call gives its own. */
+export function withSeams(seams: NodeSeams): { execute: typeof execute; run: typeof run } {
+	return {
+		execute: async (sim, parameters, input, options = {}) => await execute(sim, parameters, input, { seams, ...options }),
+		run: async (sim, parameters, input, options = {}) => await run(sim, parameters, input, { seams, ...options }),
+	};
 }

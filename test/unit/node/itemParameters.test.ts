@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { itemParameter, jsonFieldOf } from '../../../nodes/CnSms/itemParameters';
+import { itemParameter, jsonFieldOf } from '../../../nodes/n8n/action/itemParameters';
 import { executeNode } from '../../harness/execute';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';

@@ -4,20 +4,21 @@
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
 import type { GatewayId } from '../../../nodes/gateways/kit/types';
-import { timing } from '../../../nodes/CnSms/actions/fetchEvents';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
-import { execute, freezeClock, jsonOf, wire } from './helpers';
+import type { NodeSeams } from '../../../nodes/n8n/session';
+import { freezeClock, jsonOf, wire, withSeams } from './helpers';
+
+const seams: NodeSeams = {};
+const { execute } = withSeams(seams);
 
 let sim: Simulator;
 const sleeps: number[] = [];
-const realSleep = timing.sleep;
 
 beforeAll(async () => {
 	sim = await startSimulator();
 });
 afterAll(async () => {
-	timing.sleep = realSleep;
 	jest.useRealTimers();
 	await sim.close();
 });
@@ -25,7 +26,7 @@ beforeEach(() => {
 	freezeClock();
 	sim.reset();
 	sleeps.length = 0;
-	timing.sleep = async (ms) => {
+	seams.sleep = async (ms) => {
 		sleeps.push(ms);
 	};
 });

@@ -2,14 +2,14 @@
  * Over real HTTP: the simulator pushes each vendor's requests (its own bytes, methods and
  * headers) to a loopback server that hands them to webhook() the way n8n's server does.
  */
-import { CnSmsPushTrigger } from '../../../nodes/CnSmsPushTrigger/CnSmsPushTrigger.node';
+import { pushTrigger } from '../../support/nodes';
 import { startWebhookServer } from '../../harness/webhook';
 import type { WebhookServer } from '../../harness/webhook';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
 
-const node = new CnSmsPushTrigger();
+const node = (gateway: string) => pushTrigger(gateway as never);
 let sim: Simulator;
 const servers: WebhookServer[] = [];
 

@@ -1,6 +1,7 @@
-/** The long-message joiner (nodes/gateway/push.ts): parts in any order, duplicates, expiry, overflow. */
-import { addLongMessagePart, joinParts, takeExpiredLongMessages } from '../../../nodes/gateways/push/push';
-import type { LongMessagePart, LongMessageStore } from '../../../nodes/gateways/push/push';
+/** The long-message joiner (nodes/gateways/push/longMessages.ts): parts in any order, duplicates, expiry, overflow. */
+import { addLongMessagePart, joinParts, takeExpiredLongMessages } from '../../../nodes/gateways/push/longMessages';
+import type { LongMessageStore } from '../../../nodes/gateways/push/longMessages';
+import type { LongMessagePart } from '../../../nodes/gateways/push/push';
 import type { InboundReply } from '../../../nodes/gateways/kit/types';
 
 function part(number: number, text: string, total = 3, id = '234', mobile = '13800210021'): [InboundReply, LongMessagePart] {

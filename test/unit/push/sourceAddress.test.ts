@@ -1,4 +1,4 @@
-/** Allow-list parsing and the source address of a push (nodes/CnSmsPushTrigger/sourceAddress.ts). */
+/** Allow-list parsing and the source address of a push (nodes/gateways/push/sourceAddress.ts). */
 import { isAllowed, normaliseAddress, parseAllowList, sourceAddress } from '../../../nodes/gateways/push/sourceAddress';
 
 describe('allow-list', () => {

@@ -3,12 +3,8 @@
  * the documented spacing, within a cap and a time budget. Runs the real poll() in n8n-core's
  * PollContext against the simulator, on a virtual clock (n8n's sleep moves `Date` forward).
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
-
-import { sleep } from 'n8n-workflow';
-
-import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
-import { POLL_BUDGET_MS } from '../../../nodes/CnSmsTrigger/pollEvents';
+import { pollingTrigger } from '../../support/nodes';
+import { POLL_BUDGET_MS } from '../../../nodes/n8n/pollingTrigger/poll';
 import { chinaSms } from '../../../nodes/gateways/chinaSms';
 import { smsAdmin } from '../../../nodes/gateways/smsAdmin';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
@@ -20,7 +16,7 @@ const REPLY_PATH = '/smsmarketing/wwwroot/api/reve_urlencode/';
 
 let sim: Simulator;
 let clock: ReturnType<typeof useVirtualClock>;
-const trigger = new CnSmsTrigger();
+const trigger = (gateway: string) => pollingTrigger(gateway as never, { sleep: async (ms) => await clock.sleep(ms) });
 
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -30,7 +26,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sim.reset();
-	clock = useVirtualClock(sleep as jest.Mock);
+	clock = useVirtualClock();
 });
 afterEach(() => clock.stop());
 
@@ -118,15 +114,14 @@ describe('CN SMS Trigger draining', () => {
 		expect(result.staticData).toEqual({ lastAnswerAt: { reports: sim.requests('smsAdmin')[2].at } });
 	});
 
-	test('the production spacing is the documented 5 s, waited with n8n-workflow\'s sleep', async () => {
+	test('the production spacing is the documented 5 s, waited with the sleep handed to the node', async () => {
 		expect(smsAdmin.limits.fetchSpacingMs).toBe(5000);
 		expect(chinaSms.limits.fetchSpacingMs).toBe(5000);
 		queueReports(41);
 		const items = jsonOf(await pollSmsAdmin({ events: ['report'] }));
 		expect(items).toHaveLength(41);
-		// The node passes no spacing of its own: drain() uses the adapter's, and sleeps through n8n.
+		// The node passes no spacing of its own: drain() uses the adapter's, and sleeps through the seam.
 		expect(clock.sleeps).toEqual([5000, 5000]);
-		expect(sleep).toHaveBeenCalledTimes(2);
 	});
 
 	test('replies and reports are drained side by side, each endpoint 5 s apart', async () => {

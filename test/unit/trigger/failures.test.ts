@@ -3,11 +3,9 @@
  * the same poll fails or a line cannot be read; an error is thrown only when there is nothing to
  * emit. Real poll() in n8n-core's PollContext, against the simulator, on a virtual clock.
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
-
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
+import { pollingTrigger } from '../../support/nodes';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
@@ -17,7 +15,7 @@ const REPLY_PATH = '/smsmarketing/wwwroot/api/reve_urlencode/';
 
 let sim: Simulator;
 let clock: ReturnType<typeof useVirtualClock>;
-const trigger = new CnSmsTrigger();
+const trigger = (gateway: string) => pollingTrigger(gateway as never, { sleep: async (ms) => await clock.sleep(ms) });
 
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -27,7 +25,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sim.reset();
-	clock = useVirtualClock(sleep as jest.Mock);
+	clock = useVirtualClock();
 });
 afterEach(() => clock.stop());
 
@@ -59,7 +57,7 @@ describe('CN SMS Trigger failures', () => {
 			'Fetching reports failed on call 3 of this poll: SMSAdmin (通用短信平台): HTTP 500 from the gateway: "Internal Server Error". The 40 reports taken before the failure are emitted. Anything still pending stays at the gateway for the next poll.';
 		expect(items.every((i) => i.pollWarning === warning)).toBe(true);
 		expect(Object.keys(items[0]).slice(-2)).toEqual(['pollWarning', 'raw']);
-		expect(result.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([`CN SMS Trigger: ${warning}`]);
+		expect(result.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([`SMSAdmin Trigger: ${warning}`]);
 		expect(sim.requests('smsAdmin').map((r) => r.status)).toEqual([200, 200, 500]);
 		// The 500 did not hand anything out: the rest waits for the next poll, which takes it.
 		expect(sim.pending('smsAdmin').reports).toBe(20);
@@ -140,7 +138,7 @@ describe('CN SMS Trigger failures', () => {
 		});
 		expect([items[0].linkId, items[1].linkId, items[3].linkId]).toEqual(['L0', 'L1', 'L0']);
 		expect(result.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
-			'CN SMS Trigger: 1 event(s) from SMSAdmin (通用短信平台) could not be read; they are emitted with their raw text and a parseError',
+			'SMSAdmin Trigger: 1 event(s) from SMSAdmin (通用短信平台) could not be read; they are emitted with their raw text and a parseError',
 		]);
 	});
 
@@ -193,7 +191,7 @@ describe('CN SMS Trigger failures', () => {
 		expect(result.output).toBeUndefined();
 		// The other failure is not thrown, but logged.
 		expect(result.logs.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
-			'CN SMS Trigger: SMSAdmin (通用短信平台): HTTP 500 from the gateway: "Internal Server Error"',
+			'SMSAdmin Trigger: SMSAdmin (通用短信平台): HTTP 500 from the gateway: "Internal Server Error"',
 		]);
 	});
 });

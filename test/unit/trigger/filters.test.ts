@@ -3,18 +3,16 @@
  * unselected kind stays at the gateway); `reportStatuses` drops reports after they were taken;
  * bad settings are refused before any request.
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
-
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
+import { pollingTrigger } from '../../support/nodes';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 
 let sim: Simulator;
 let clock: ReturnType<typeof useVirtualClock>;
-const trigger = new CnSmsTrigger();
+const trigger = (gateway: string) => pollingTrigger(gateway as never, { sleep: async (ms) => await clock.sleep(ms) });
 
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -24,7 +22,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sim.reset();
-	clock = useVirtualClock(sleep as jest.Mock);
+	clock = useVirtualClock();
 });
 afterEach(() => clock.stop());
 
@@ -104,7 +102,6 @@ describe('CN SMS Trigger filters', () => {
 		[{ events: ['report'], reportStatuses: [] }, 'Select at least one report status, or remove "Delivery Report" from the events'],
 		[{ events: ['reply'], options: { maxCalls: 0 } }, 'Max Calls per Poll must be a whole number of at least 1 (got 0)'],
 		[{ gateway: 'chinaSms', events: ['report'] }, 'China SMS (中国短信) does not hand out report events to poll'],
-		[{ gateway: 'sms18', events: ['reply'] }, 'The gateway "sms18" has no events to poll; use the CN SMS Push Trigger'],
 	])('bad settings %j are refused before any request', async (parameters, message) => {
 		const result = await runPoll(trigger, {
 			parameters: { gateway: 'smsAdmin', ...parameters } as never,

@@ -3,11 +3,7 @@
  * (pages of 100 reports / 50 replies) and SMS10692 (XML boxes). Real poll() in n8n-core's
  * PollContext against the simulator, on a virtual clock.
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
-
-import { sleep } from 'n8n-workflow';
-
-import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
+import { pollingTrigger } from '../../support/nodes';
 import { sms10692 } from '../../../nodes/gateways/sms10692';
 import { sms112088 } from '../../../nodes/gateways/sms112088';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
@@ -16,7 +12,7 @@ import type { Simulator } from '../../simulator';
 
 let sim: Simulator;
 let clock: ReturnType<typeof useVirtualClock>;
-const trigger = new CnSmsTrigger();
+const trigger = (gateway: string) => pollingTrigger(gateway as never, { sleep: async (ms) => await clock.sleep(ms) });
 
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -26,7 +22,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sim.reset();
-	clock = useVirtualClock(sleep as jest.Mock);
+	clock = useVirtualClock();
 });
 afterEach(() => clock.stop());
 

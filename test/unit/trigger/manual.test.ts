@@ -2,19 +2,15 @@
  * CN SMS Trigger, the editor's test fetch (mode `manual`): by default it sends nothing and returns
  * marked samples, because every fetch consumes real events; an option consumes real ones on purpose.
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn() }));
-
-import { sleep } from 'n8n-workflow';
-
-import { CnSmsTrigger } from '../../../nodes/CnSmsTrigger/CnSmsTrigger.node';
-import { SAMPLE_REASON } from '../../../nodes/CnSmsTrigger/sample';
+import { pollingTrigger } from '../../support/nodes';
+import { SAMPLE_REASON } from '../../../nodes/n8n/pollingTrigger/sample';
 import { jsonOf, runPoll, simCredentials, useVirtualClock } from '../../harness/poll';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 
 let sim: Simulator;
 let clock: ReturnType<typeof useVirtualClock>;
-const trigger = new CnSmsTrigger();
+const trigger = (gateway: string) => pollingTrigger(gateway as never, { sleep: async (ms) => await clock.sleep(ms) });
 
 beforeAll(async () => {
 	sim = await startSimulator();
@@ -24,7 +20,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	sim.reset();
-	clock = useVirtualClock(sleep as jest.Mock);
+	clock = useVirtualClock();
 });
 afterEach(() => clock.stop());
 

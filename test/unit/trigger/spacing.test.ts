@@ -2,7 +2,7 @@
  * drain() counts the spacing from the previous call's answer, so the gateway sees requests at
  * least that far apart even when a request was slow to arrive.
  */
-import { drain } from '../../../nodes/gateways/fetch/drain';
+import { drain } from '../../../nodes/gateways/fetch/runner';
 import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
 
 function slowAdapter(clock: { t: number }, callMs: number, pages: number): { adapter: GatewayAdapter; starts: number[] } {
@@ -19,7 +19,7 @@ function slowAdapter(clock: { t: number }, callMs: number, pages: number): { ada
 			const reply: InboundReply = { type: 'reply', id: String(starts.length), mobile: '13900000000', text: 'x', receivedAt: null, destination: null, extno: null, linkId: null, raw: {} };
 			return { events: [reply], more: starts.length < pages };
 		},
-	} as GatewayAdapter;
+	} as unknown as GatewayAdapter;
 	return { adapter, starts };
 }
 
