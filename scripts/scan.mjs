@@ -12,7 +12,8 @@
 // scanner printed details, they must equal this run's output formatted the same way; where it
 // passed, this run must have no error; otherwise the script says they disagree and fails.
 //
-// Exit code 0 only when all three legs have zero findings (errors and warnings).
+// Last, `npm run lint` must report exactly what the source leg reports (same files, same findings).
+// Exit code 0 only when all three legs have zero findings (errors and warnings) and lint agrees.
 // Usage: npm run scan [-- --no-build]   (--no-build: scan the dist/ an earlier `npm run build` left)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -66,7 +67,7 @@ async function scanLeg(name, dir, dirLabel, patterns) {
 				line: m.line ?? 0,
 				column: m.column ?? 0,
 				severity: m.severity === 2 ? 'error' : 'warning',
-				rule: m.ruleId ?? '(parser)',
+				rule: m.ruleId ?? '(eslint)',
 				message: m.message.replace(/\s+/g, ' '),
 			});
 		}
@@ -88,7 +89,46 @@ async function scanLeg(name, dir, dirLabel, patterns) {
 
 	const count = `${findings.length} findings (${errors} errors, ${findings.length - errors} warnings) in ${files.length} files`;
 	console.log(`${name}: ${count}; scanner verdict: ${verdict.passed ? 'passed' : `failed (${verdict.message})`}`);
-	return { name, count, ok: findings.length === 0 && problems.length === 0 };
+	return { name, count, files, results, ok: findings.length === 0 && problems.length === 0 };
+}
+
+// `npm run lint` (eslint.config.mjs, the arguments of the lint script) must lint the same files and
+// report the same findings as the scanner's source leg, so a developer sees a finding before CI does.
+async function lintParity(source) {
+	console.log('\n=== lint parity: npm run lint against the source leg ===');
+	const lintScript = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.lint;
+	const [command, ...targets] = lintScript.split(/\s+/);
+	const problems = [];
+	let lintFiles = [];
+	let lintFindings = [];
+	if (command !== 'eslint' || targets.some((t) => t.startsWith('-'))) {
+		problems.push(`the lint script is not a plain "eslint <paths>": ${lintScript}`);
+	} else {
+		const eslint = new ESLint({ cwd: repoRoot });
+		const results = await eslint.lintFiles(targets);
+		lintFiles = results.map((r) => r.filePath);
+		lintFindings = results.flatMap((r) => r.messages.map((m) => key(r.filePath, m)));
+	}
+	const scanFiles = source.files;
+	const scanFindings = source.results.flatMap((r) => r.messages.map((m) => key(r.filePath, m)));
+	for (const f of difference(scanFiles, lintFiles)) problems.push(`scanned but not linted: ${path.relative(repoRoot, f)}`);
+	for (const f of difference(lintFiles, scanFiles)) problems.push(`linted but not scanned: ${path.relative(repoRoot, f)}`);
+	for (const f of difference(scanFindings, lintFindings)) problems.push(`the scanner reports, lint does not: ${f}`);
+	for (const f of difference(lintFindings, scanFindings)) problems.push(`lint reports, the scanner does not: ${f}`);
+	for (const p of problems) console.log(`DISAGREEMENT: ${p}`);
+	const count = `${lintFiles.length} files and ${lintFindings.length} findings, ${problems.length} differences from the source leg`;
+	console.log(`lint parity: ${count}`);
+	return { name: 'lint', count, ok: problems.length === 0 };
+}
+
+function key(filePath, m) {
+	const severity = m.severity === 2 ? 'error' : 'warning';
+	return `${path.relative(repoRoot, filePath)}:${m.line ?? 0}:${m.column ?? 0} ${severity} ${m.ruleId ?? '(eslint)'} ${m.message}`;
+}
+
+function difference(a, b) {
+	const inB = new Set(b);
+	return [...new Set(a)].filter((x) => !inB.has(x)).sort();
 }
 
 if (!noBuild) execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
@@ -107,8 +147,9 @@ try {
 	legs = [
 		await scanLeg('tarball', packageDir, '<unpacked tarball>'),
 		await scanLeg('registry', packageDir, '<unpacked tarball>', ['**/*.js', 'package.json']),
-		await scanLeg('source', repoRoot, '<repository>', SOURCE_FILE_PATTERNS),
 	];
+	const source = await scanLeg('source', repoRoot, '<repository>', SOURCE_FILE_PATTERNS);
+	legs.push(source, await lintParity(source));
 } finally {
 	fs.rmSync(work, { recursive: true, force: true });
 }
