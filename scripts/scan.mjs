@@ -110,7 +110,7 @@ function tally(name, files, counts, problems, extra = '') {
 
 /** One of the scanner's own legs: its verdict, and every finding it would base it on. */
 async function scannerLeg(name, dir, dirLabel, patterns) {
-	console.log(`\n=== ${name}: analyzePackage(${dirLabel}${patterns ? `, ${JSON.stringify(patterns)}` : ''}) ===`);
+	console.log(`\n--- ${name}: analyzePackage(${dirLabel}${patterns ? `, ${JSON.stringify(patterns)}` : ''}) ---`);
 	const verdict = patterns ? await analyzePackage(dir, patterns) : await analyzePackage(dir);
 	const { files, results, stylish } = await lintLikeTheScanner(dir, patterns ?? DEFAULT_PATTERNS);
 	const counts = report(dir, results);
@@ -130,7 +130,7 @@ async function scannerLeg(name, dir, dirLabel, patterns) {
 // `npm run lint` (eslint.config.mjs, the arguments of the lint script) must lint the same files and
 // report the same findings as the scanner's source leg, so a developer sees a finding before CI does.
 async function lintParity(source) {
-	console.log('\n=== lint: npm run lint against the source leg ===');
+	console.log('\n--- lint: npm run lint against the source leg ---');
 	const lintScript = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.lint;
 	const [command, ...targets] = lintScript.split(/\s+/);
 	const problems = [];
@@ -168,7 +168,7 @@ function difference(a, b) {
 // The tarball's code, with package.json as installed by a user (devDependencies are never installed),
 // under the scanner's own no-restricted-imports rule (which reads that package.json).
 async function runtimeImports(packageDir, work) {
-	console.log("\n=== runtime: the scanner's no-restricted-imports on dist/**/*.js, devDependencies not exempt ===");
+	console.log("\n--- runtime: the scanner's no-restricted-imports on dist/**/*.js, devDependencies not exempt ---");
 	const dir = path.join(work, 'runtime');
 	fs.cpSync(packageDir, dir, { recursive: true });
 	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
@@ -185,7 +185,7 @@ async function runtimeImports(packageDir, work) {
 }
 
 async function renderedNodes(work) {
-	console.log('\n=== rendered: every registered node as n8n loads it, its description as a literal, under the scanner\'s config ===');
+	console.log('\n--- rendered: every registered node as n8n loads it, its description as a literal, under the scanner\'s config ---');
 	const dir = path.join(work, 'rendered');
 	const problems = [];
 	let nodes = [];
@@ -224,6 +224,6 @@ try {
 	fs.rmSync(work, { recursive: true, force: true });
 }
 
-console.log('\n=== scan summary ===');
+console.log('\n--- scan summary ---');
 for (const leg of legs) console.log(`${leg.ok ? 'PASS' : 'FAIL'}  ${leg.name.padEnd(8)} ${leg.count}`);
 process.exitCode = legs.length === 6 && legs.every((leg) => leg.ok) ? 0 : 1;
