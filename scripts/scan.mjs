@@ -139,10 +139,13 @@ async function lintParity(source) {
 	if (command !== 'eslint' || targets.some((t) => t.startsWith('-'))) {
 		problems.push(`the lint script is not a plain "eslint <paths>": ${lintScript}`);
 	} else {
-		const eslint = new ESLint({ cwd: repoRoot });
-		const results = await eslint.lintFiles(targets);
-		lintFiles = results.map((r) => r.filePath);
-		lintFindings = results.flatMap((r) => r.messages.map((m) => key(r.filePath, m)));
+		try {
+			const results = await new ESLint({ cwd: repoRoot }).lintFiles(targets);
+			lintFiles = results.map((r) => r.filePath);
+			lintFindings = results.flatMap((r) => r.messages.map((m) => key(r.filePath, m)));
+		} catch (error) {
+			problems.push(`npm run lint could not run: ${error.message.split('\n')[0]}`);
+		}
 	}
 	const scanFindings = source.results.flatMap((r) => r.messages.map((m) => key(r.filePath, m)));
 	for (const f of difference(source.files, lintFiles)) problems.push(`scanned but not linted: ${path.relative(repoRoot, f)}`);
