@@ -8,7 +8,7 @@ export class ChinaSmsApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/chinaSms.svg', dark: 'file:../icons/chinaSms.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cn-sms#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,7 +8,7 @@ export class Sms10692Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sms10692.svg', dark: 'file:../icons/sms10692.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cn-sms#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,7 +8,7 @@ export class Sms18Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sms18.svg', dark: 'file:../icons/sms18.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cn-sms#credentials';
 
 	properties: INodeProperties[] = [
 		{

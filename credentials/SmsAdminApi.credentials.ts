@@ -8,7 +8,7 @@ export class SmsAdminApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/smsAdmin.svg', dark: 'file:../icons/smsAdmin.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-cn-sms/n8n-nodes-cn-sms#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cn-sms#credentials';
 
 	properties: INodeProperties[] = [
 		{
