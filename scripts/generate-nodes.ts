@@ -12,7 +12,10 @@ import * as path from 'node:path';
 
 import { ADAPTERS } from '../nodes/gateways/registry';
 import type { GatewayDeclaration } from '../nodes/gateways/kit/declaration';
+import { actionNodeDescription } from '../nodes/n8n/action/description';
 import { actionNodeName, pollingTriggerName, pushTriggerName } from '../nodes/n8n/nodeNames';
+import { pollingTriggerDescription } from '../nodes/n8n/pollingTrigger/description';
+import { pushTriggerDescription } from '../nodes/n8n/pushTrigger/description';
 import type { NodeName } from '../nodes/n8n/nodeNames';
 
 const REPO = path.resolve(__dirname, '..');
@@ -21,12 +24,6 @@ const README_URL = 'https://www.npmjs.com/package/n8n-nodes-cn-sms';
 
 type Kind = 'action' | 'polling' | 'push';
 
-const BASES: Record<Kind, { base: string; from: string; seams: boolean }> = {
-	action: { base: 'ActionNode', from: '../n8n/action/ActionNode', seams: true },
-	polling: { base: 'PollingTriggerNode', from: '../n8n/pollingTrigger/PollingTriggerNode', seams: true },
-	push: { base: 'PushTriggerNode', from: '../n8n/pushTrigger/PushTriggerNode', seams: false },
-};
-
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export interface ShellFile {
@@ -34,20 +31,89 @@ export interface ShellFile {
 	content: string;
 }
 
+/** A value as a TypeScript literal, tab-indented at `depth`. */
+function literal(value: unknown, depth: number): string {
+	const pad = '\t'.repeat(depth);
+	if (Array.isArray(value)) {
+		if (value.every((v) => typeof v !== 'object')) return `[${value.map((v) => literal(v, depth)).join(', ')}]`;
+		return `[\n${value.map((v) => `${pad}\t${literal(v, depth + 1)},`).join('\n')}\n${pad}]`;
+	}
+	if (typeof value === 'object' && value !== null) {
+		const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${literal(v, depth + 1)}`);
+		const flat = `{ ${entries.join(', ')} }`;
+		return flat.length <= 100 ? flat : `{\n${entries.map((e) => `${pad}\t${e},`).join('\n')}\n${pad}}`;
+	}
+	return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value);
+}
+
+/**
+ * A node shell: n8n's scanner reads a node's icon, subtitle, usableAsTool, credentials and webhook
+ * methods only where they are written out in the class, so those are spelled out here (from the
+ * same builders the rest of the description comes from; a test keeps them equal).
+ */
 function shell(gateway: GatewayDeclaration, kind: Kind, name: NodeName): ShellFile[] {
 	const folder = pascal(gateway.id);
 	const className = pascal(name.type);
-	const { base, from, seams } = BASES[kind];
+	const description = { action: actionNodeDescription, polling: pollingTriggerDescription, push: pushTriggerDescription }[kind](gateway);
+	const builder = { action: 'actionNodeDescription', polling: 'pollingTriggerDescription', push: 'pushTriggerDescription' }[kind];
+	const builderFrom = { action: '../n8n/action/description', polling: '../n8n/pollingTrigger/description', push: '../n8n/pushTrigger/description' }[kind];
+	const fields = [
+		`\t\ticon: ${literal(description.icon, 2)},`,
+		`\t\tsubtitle: ${literal(description.subtitle, 2)},`,
+		...(kind === 'action' ? ['\t\tusableAsTool: true,'] : []),
+		...(description.credentials ? [`\t\tcredentials: ${literal(description.credentials, 2)},`] : []),
+	];
+	const types = { action: 'IExecuteFunctions, INodeExecutionData', polling: 'INodeExecutionData, IPollFunctions', push: 'IHookFunctions, IWebhookFunctions, IWebhookResponseData' }[kind];
+	const imports = [
+		`import type { ${types}, INodeType, INodeTypeDescription } from 'n8n-workflow';`,
+		'',
+		`import { ${gateway.id} } from '../gateways/${gateway.id}';`,
+		`import { ${builder} } from '${builderFrom}';`,
+		...(kind === 'action' ? [`import { actionExecute } from '../n8n/action/execute';`] : []),
+		...(kind === 'polling' ? [`import { pollFor } from '../n8n/pollingTrigger/pollFor';`] : []),
+		...(kind === 'push' ? [`import { pushHooks } from '../n8n/pushTrigger/hooks';`, `import { receivePush } from '../n8n/pushTrigger/webhook';`] : []),
+		...(kind !== 'push' ? [`import { testGatewayCredentials } from '../n8n/session';`, `import type { NodeSeams } from '../n8n/session';`] : []),
+	];
+	const body =
+		kind === 'push'
+			? [
+					'\twebhookMethods = {',
+					'\t\tdefault: {',
+					...(['checkExists', 'create', 'delete'] as const).flatMap((m) => [
+						`\t\t\tasync ${m}(this: IHookFunctions): Promise<boolean> {`,
+						`\t\t\t\treturn await pushHooks.${m}.call(this, ${gateway.id});`,
+						'\t\t\t},',
+					]),
+					'\t\t},',
+					'\t};',
+					'',
+					'\tasync webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {',
+					`\t\treturn await receivePush.call(this, ${gateway.id});`,
+					'\t}',
+				]
+			: [
+					'\tmethods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };',
+					'',
+					kind === 'action'
+						? '\texecute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;'
+						: '\tpoll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;',
+					'',
+					'\t/** `seams`: the clock and sleep the node hands the gateway layer (tests hand their own). */',
+					'\tconstructor(seams: NodeSeams = {}) {',
+					kind === 'action' ? `\t\tthis.execute = actionExecute(${gateway.id}, seams);` : `\t\tthis.poll = pollFor(${gateway.id}, seams);`,
+					'\t}',
+				];
 	const ts = [
 		`// Generated from nodes/gateways/${gateway.id}/declaration.ts by \`npm run generate:nodes\`: do not edit.`,
-		`import { ${gateway.id} } from '../gateways/${gateway.id}';`,
-		`import { ${base} } from '${from}';`,
-		...(seams ? [`import type { NodeSeams } from '../n8n/session';`] : []),
+		...imports,
 		'',
-		`export class ${className} extends ${base} {`,
-		seams ? '\tconstructor(seams?: NodeSeams) {' : '\tconstructor() {',
-		seams ? `\t\tsuper(${gateway.id}, seams);` : `\t\tsuper(${gateway.id});`,
-		'\t}',
+		`export class ${className} implements INodeType {`,
+		'\tdescription: INodeTypeDescription = {',
+		`\t\t...${builder}(${gateway.id}.declaration),`,
+		...fields,
+		'\t};',
+		'',
+		...body,
 		'}',
 		'',
 	].join('\n');

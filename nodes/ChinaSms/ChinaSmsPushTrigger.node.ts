@@ -1,9 +1,33 @@
 // Generated from nodes/gateways/chinaSms/declaration.ts by `npm run generate:nodes`: do not edit.
-import { chinaSms } from '../gateways/chinaSms';
-import { PushTriggerNode } from '../n8n/pushTrigger/PushTriggerNode';
+import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-export class ChinaSmsPushTrigger extends PushTriggerNode {
-	constructor() {
-		super(chinaSms);
+import { chinaSms } from '../gateways/chinaSms';
+import { pushTriggerDescription } from '../n8n/pushTrigger/description';
+import { pushHooks } from '../n8n/pushTrigger/hooks';
+import { receivePush } from '../n8n/pushTrigger/webhook';
+
+export class ChinaSmsPushTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		...pushTriggerDescription(chinaSms.declaration),
+		icon: { light: 'file:../../icons/chinaSms.svg', dark: 'file:../../icons/chinaSms.dark.svg' },
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.checkExists.call(this, chinaSms);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.create.call(this, chinaSms);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.delete.call(this, chinaSms);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receivePush.call(this, chinaSms);
 	}
 }

@@ -1,9 +1,33 @@
 // Generated from nodes/gateways/sms18/declaration.ts by `npm run generate:nodes`: do not edit.
-import { sms18 } from '../gateways/sms18';
-import { PushTriggerNode } from '../n8n/pushTrigger/PushTriggerNode';
+import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-export class Sms18Trigger extends PushTriggerNode {
-	constructor() {
-		super(sms18);
+import { sms18 } from '../gateways/sms18';
+import { pushTriggerDescription } from '../n8n/pushTrigger/description';
+import { pushHooks } from '../n8n/pushTrigger/hooks';
+import { receivePush } from '../n8n/pushTrigger/webhook';
+
+export class Sms18Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		...pushTriggerDescription(sms18.declaration),
+		icon: { light: 'file:../../icons/sms18.svg', dark: 'file:../../icons/sms18.dark.svg' },
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.checkExists.call(this, sms18);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.create.call(this, sms18);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.delete.call(this, sms18);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receivePush.call(this, sms18);
 	}
 }

@@ -1,9 +1,33 @@
 // Generated from nodes/gateways/smsAdmin/declaration.ts by `npm run generate:nodes`: do not edit.
-import { smsAdmin } from '../gateways/smsAdmin';
-import { PushTriggerNode } from '../n8n/pushTrigger/PushTriggerNode';
+import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-export class SmsAdminPushTrigger extends PushTriggerNode {
-	constructor() {
-		super(smsAdmin);
+import { smsAdmin } from '../gateways/smsAdmin';
+import { pushTriggerDescription } from '../n8n/pushTrigger/description';
+import { pushHooks } from '../n8n/pushTrigger/hooks';
+import { receivePush } from '../n8n/pushTrigger/webhook';
+
+export class SmsAdminPushTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		...pushTriggerDescription(smsAdmin.declaration),
+		icon: { light: 'file:../../icons/smsAdmin.svg', dark: 'file:../../icons/smsAdmin.dark.svg' },
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.checkExists.call(this, smsAdmin);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.create.call(this, smsAdmin);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await pushHooks.delete.call(this, smsAdmin);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receivePush.call(this, smsAdmin);
 	}
 }

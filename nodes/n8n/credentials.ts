@@ -23,6 +23,7 @@ export function nodeCredentials(gateway: GatewayDeclaration): INodeCredentialDes
 export function authenticationProperties(gateway: GatewayDeclaration): INodeProperties[] {
 	const choices = gateway.credentials.filter((c) => c.authentication !== undefined);
 	if (choices.length < 2) return [];
+	const first = choices[0].authentication!.value;
 	return [
 		{
 			displayName: 'Authentication',
@@ -30,7 +31,7 @@ export function authenticationProperties(gateway: GatewayDeclaration): INodeProp
 			type: 'options',
 			noDataExpression: true,
 			options: choices.map((c) => ({ name: c.authentication!.name, value: c.authentication!.value, description: c.authentication!.description })),
-			default: choices[0].authentication!.value,
+			default: first,
 		},
 	];
 }

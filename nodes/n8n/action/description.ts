@@ -39,8 +39,9 @@ function operationProperties(gateway: GatewayDeclaration): INodeProperties[] {
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: gateway.operations.map((op) => OPERATIONS[op].option),
-		default: gateway.operations[0],
+		options: gateway.operations.map((op) => OPERATIONS[op].option).sort((a, b) => a.name.localeCompare(b.name)),
+		// Every gateway sends (the registry test checks it).
+		default: 'send',
 	};
 	const own = gateway.operations.flatMap((op) =>
 		OPERATIONS[op].properties(gateway).map((p) => ({ ...p, displayOptions: { show: { operation: [op] } } })),

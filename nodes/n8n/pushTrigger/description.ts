@@ -22,7 +22,7 @@ const EVERYONES_OPTIONS: INodeProperties[] = [
 			'IP addresses or CIDR ranges (IPv4 or IPv6), separated by commas or spaces, that may push. Others get 403 and start nothing. Empty: any address.',
 	},
 	{
-		displayName: 'Proxies in Front of n8n',
+		displayName: 'Number of Reverse Proxies',
 		name: 'proxyHops',
 		type: 'number',
 		typeOptions: { minValue: 0 },
@@ -94,7 +94,7 @@ function properties(gateway: GatewayDeclaration): INodeProperties[] {
 			name: 'events',
 			type: 'multiOptions',
 			options: push.events.map((e) => EVENT_OPTIONS[e]),
-			default: push.events,
+			default: [...push.events],
 			description:
 				push.events.length > 1
 					? 'Which pushes start the workflow. Pushes of events not selected are acknowledged and start nothing.'

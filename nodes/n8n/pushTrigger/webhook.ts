@@ -8,6 +8,7 @@ import type { PushAnswer, PushHandler, PushOutcome, PushSettings } from '../../g
 import { isAllowed, parseAllowList, sourceAddress } from '../../gateways/push/sourceAddress';
 import type { Charset, GatewayAdapter, GatewayId } from '../../gateways/kit/types';
 import { eventToJson } from '../items';
+import { pushTriggerName } from '../nodeNames';
 import { joinPushedEvents } from '../../gateways/push/longMessages';
 import type { EmittedEvent } from '../../gateways/push/longMessages';
 
@@ -86,7 +87,8 @@ function toItem(gateway: GatewayId, emitted: EmittedEvent): INodeExecutionData {
 	return { json };
 }
 
-export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapter, nodeName: string): Promise<IWebhookResponseData> {
+export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapter): Promise<IWebhookResponseData> {
+	const nodeName = pushTriggerName(adapter.declaration).displayName;
 	const res = this.getResponseObject() as unknown as PushHttpResponse;
 	const handler = adapter.push!;
 	const name = adapter.displayName;

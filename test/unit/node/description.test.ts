@@ -12,6 +12,9 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
 import { ADAPTERS } from '../../../nodes/gateways/registry';
+import { actionNodeDescription } from '../../../nodes/n8n/action/description';
+import { pollingTriggerDescription } from '../../../nodes/n8n/pollingTrigger/description';
+import { pushTriggerDescription } from '../../../nodes/n8n/pushTrigger/description';
 import { testGatewayCredentials } from '../../../nodes/n8n/session';
 import { packageJson, shellFiles } from '../../../scripts/generate-nodes';
 import { PUSH_GATEWAY_IDS, POLLING_GATEWAY_IDS, actionNode, installedType, pollingTrigger, pushTrigger } from '../../support/nodes';
@@ -34,6 +37,17 @@ const NODE_TYPES: Record<GatewayId, [string, string | null, string | null]> = {
 	sms112088: ['sms112088', 'sms112088Trigger', null],
 	sms18: ['sms18', null, 'sms18Trigger'],
 	sms10692: ['sms10692', 'sms10692Trigger', null],
+};
+
+const OPERATION_NAMES: Record<string, string> = {
+	send: 'Send',
+	sendBulk: 'Send Bulk',
+	sendTemplate: 'Send Template',
+	getBalance: 'Get Balance',
+	fetchReports: 'Fetch Delivery Reports',
+	fetchReplies: 'Fetch Replies',
+	checkContent: 'Check Content',
+	changePassword: 'Change Password',
 };
 
 const DISPLAY_NAMES: Record<GatewayId, string> = {
@@ -104,7 +118,9 @@ describe.each(GATEWAYS)('%s', (gateway) => {
 	test('offers exactly its operations, each with an action text, and every operation is implemented', () => {
 		const operation = action.properties.filter((p) => p.name === 'operation');
 		expect(operation).toHaveLength(1);
-		expect(optionValues(operation[0])).toEqual(OPERATIONS[gateway]);
+		// Listed alphabetically, as n8n's lint rules want; the set is exactly the gateway's.
+		expect(optionValues(operation[0])).toEqual([...OPERATIONS[gateway]].sort((a, b) => OPERATION_NAMES[a].localeCompare(OPERATION_NAMES[b])));
+		expect(operation[0].default).toBe('send');
 		expect((operation[0].options as Array<{ action?: string }>).every((o) => typeof o.action === 'string')).toBe(true);
 		const adapter = ADAPTERS[gateway] as unknown as Record<string, unknown>;
 		for (const op of OPERATIONS[gateway]) expect([op, typeof adapter[op === 'sendBulk' ? 'send' : op]]).toEqual([op, 'function']);
@@ -204,6 +220,14 @@ test.each(allNodes().map(([g, n]) => [n.description.name, g, n] as const))('%s: 
 	expect(codex).toMatchObject({ node: installedType(node), categories: ['Communication'] });
 	expect(codex.alias).toEqual(expect.arrayContaining(['SMS', '短信', '短信平台', DISPLAY_NAMES[gateway]]));
 	if (ADAPTERS[gateway].declaration.chineseName) expect(codex.alias).toContain(ADAPTERS[gateway].declaration.chineseName);
+});
+
+test('what the shells spell out for n8n\'s scanner equals what the builders make', () => {
+	for (const [gateway, node] of allNodes()) {
+		const d = node.description;
+		const built = (d.polling ? pollingTriggerDescription : d.webhooks ? pushTriggerDescription : actionNodeDescription)(ADAPTERS[gateway].declaration);
+		expect(d).toEqual(built);
+	}
 });
 
 test('the node shells, codex files and package.json lists are what the generator makes from the registry', () => {

@@ -60,7 +60,7 @@ it('sms18: long-message parts pushed out of order over HTTP are joined on the la
 	}
 	expect(server.calls.map((c) => c.items?.length ?? 0)).toEqual([0, 0, 1]);
 	expect(server.calls[2].items?.[0]).toMatchObject({ text: '一二三四五六七八九', incomplete: false, longMessage: { id: '77', total: 3 } });
-	expect(server.store.data).toEqual({ 'node:CN SMS Push Trigger': {} });
+	expect(server.store.data).toEqual({ 'node:18SMS Trigger': {} });
 });
 
 it('refuses with 403 a push from an address outside the allow-list, and with 400 one it cannot read', async () => {

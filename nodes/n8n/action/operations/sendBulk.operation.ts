@@ -36,7 +36,7 @@ export const sendBulk: OperationUnit = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. {{ $json.phone }}',
-			description: 'One phone number per input item, usually an expression such as {{ $json.phone }}',
+			description: 'One phone number per input item, usually an expression that reads it from the input item',
 		},
 		{
 			displayName: 'Message',
