@@ -32,7 +32,23 @@ const SMOKE_PORT = 15688;
 const SMOKE_BROKER_PORT = 15689;
 
 const PKG = 'n8n-nodes-cn-sms';
-const NODE_TYPES = [`${PKG}.cnSms`, `${PKG}.cnSmsTrigger`, `${PKG}.cnSmsPushTrigger`];
+/** Every node type of the package (one node per gateway), with the credentials it lists. */
+const NODES: Array<[string, string[]]> = [
+	['chinaSms', ['chinaSmsApi']],
+	['chinaSmsTrigger', ['chinaSmsApi']],
+	['chinaSmsPushTrigger', []],
+	['smsAdmin', ['smsAdminApi', 'smsAdminMd5Api']],
+	['smsAdminTrigger', ['smsAdminApi', 'smsAdminMd5Api']],
+	['smsAdminPushTrigger', []],
+	['sms112088', ['sms112088Api']],
+	['sms112088Trigger', ['sms112088Api']],
+	['sms18', ['sms18Api']],
+	['sms18Trigger', []],
+	['sms10692', ['sms10692Api']],
+	['sms10692Trigger', ['sms10692Api']],
+];
+const NODE_TYPES = NODES.map(([name]) => `${PKG}.${name}`);
+const ACTION_NODES = ['chinaSms', 'smsAdmin', 'sms112088', 'sms18', 'sms10692'];
 
 const DISPLAY_NAMES: Record<GatewayId, string> = {
 	chinaSms: 'China SMS (中国短信)',
@@ -164,20 +180,24 @@ describe('n8n loads the package', () => {
 		expect(log).not.toMatch(/Failed to load package|Cannot find module|error.*n8n-nodes-cn-sms/i);
 	});
 
-	test.each(NODE_TYPES)('node %s', (name) => {
-		const node = nodeTypes.find((n) => n.name === name);
+	test.each(NODES)('node %s lists its gateway\'s credentials, each tested by the node', (name, credentials) => {
+		const node = nodeTypes.find((n) => n.name === `${PKG}.${name}`);
 		expect(node).toBeDefined();
-		for (const cred of node?.credentials ?? []) expect(cred).toMatchObject({ testedBy: 'cnSmsCredentialTest' });
+		expect((node?.credentials ?? []).map((c) => [c.name, c.testedBy])).toEqual(credentials.map((c) => [c, 'gatewayCredentialTest']));
 	});
 
-	test('cnSms is usable as an AI tool (n8n derives cnSmsTool)', () => {
-		expect(nodeTypes.map((n) => n.name)).toContain(`${PKG}.cnSmsTool`);
+	test('only the package\'s node types are loaded: the old single-node types are gone', () => {
+		const ours = nodeTypes.map((n) => n.name).filter((n) => n.startsWith(`${PKG}.`) && !n.endsWith('Tool'));
+		expect([...new Set(ours)].sort()).toEqual([...NODE_TYPES].sort());
 	});
 
-	test('cnSms lists all six credentials, each tested by cnSmsCredentialTest', () => {
-		const node = nodeTypes.find((n) => n.name === `${PKG}.cnSms`);
-		const listed = (node?.credentials ?? []).map((c) => [c.name, c.testedBy]);
-		expect(listed.sort()).toEqual(CREDENTIALS.map((c) => [c.type, 'cnSmsCredentialTest']).sort());
+	test.each(ACTION_NODES)('%s is usable as an AI tool (n8n derives %sTool)', (name) => {
+		expect(nodeTypes.map((n) => n.name)).toContain(`${PKG}.${name}Tool`);
+	});
+
+	test('every credential is listed by a node that tests it', () => {
+		const tested = nodeTypes.flatMap((n) => (n.credentials ?? []).map((c) => c.name));
+		for (const c of CREDENTIALS) expect(tested).toContain(c.type);
 	});
 
 	test.each(CREDENTIALS.map((c) => [c.type, c] as const))('credential %s has the contract fields', (_type, c) => {

@@ -4,13 +4,25 @@
  *   branches (n8n's v1 order runs them one after the other, top to bottom), the per-item
  *   operations behind a Split Out node that turns the posted `people` list into items, and a
  *   failing branch with the error output enabled;
- * - a polling workflow per polling gateway (CN SMS Trigger, every minute);
- * - a push workflow per pushing gateway (CN SMS Push Trigger).
+ * - a polling workflow per polling gateway (its polling trigger, every minute);
+ * - a push workflow per pushing gateway (its push trigger).
  */
 import type { GatewayId } from '../../simulator/types';
 import type { CredentialRef, WorkflowNode, WorkflowSpec } from './n8n';
 import { PACKAGE } from './n8n';
 import { CREDENTIAL_TYPE } from './credentials';
+import { getAdapter } from '../../../nodes/gateways/registry';
+import { actionNodeName, pollingTriggerName, pushTriggerName } from '../../../nodes/n8n/nodeNames';
+
+/** The installed node types of a gateway. */
+export function nodeTypes(gateway: GatewayId): { action: string; polling: string; push: string } {
+	const d = getAdapter(gateway).declaration;
+	return {
+		action: `${PACKAGE}.${actionNodeName(d).type}`,
+		polling: `${PACKAGE}.${pollingTriggerName(d).type}`,
+		push: `${PACKAGE}.${pushTriggerName(d).type}`,
+	};
+}
 
 export interface Branch {
 	name: string;
@@ -52,10 +64,10 @@ export function actionWorkflow(gateway: GatewayId, credential: CredentialRef, br
 		(b, i): WorkflowNode => ({
 			id: `${gateway}-${i}`,
 			name: b.name,
-			type: `${PACKAGE}.cnSms`,
+			type: nodeTypes(gateway).action,
 			typeVersion: 1,
 			position: b.perPerson ? [600, 1000 + i * 150] : [300, i * 150],
-			parameters: { gateway, ...(gateway === 'smsAdmin' ? { authentication: 'password' } : {}), ...b.parameters },
+			parameters: { ...(gateway === 'smsAdmin' ? { authentication: 'password' } : {}), ...b.parameters },
 			credentials: { [type]: b.credential ?? credential },
 			...(b.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 		}),
@@ -73,7 +85,7 @@ export function actionWorkflow(gateway: GatewayId, credential: CredentialRef, br
 	};
 }
 
-export const POLL_NODE = 'CN SMS Trigger';
+export const POLL_NODE = 'Polling Trigger';
 
 export function pollingWorkflow(gateway: GatewayId, credential: CredentialRef, events: Array<'reply' | 'report'>): WorkflowSpec {
 	return {
@@ -82,12 +94,11 @@ export function pollingWorkflow(gateway: GatewayId, credential: CredentialRef, e
 			{
 				id: `${gateway}-poll`,
 				name: POLL_NODE,
-				type: `${PACKAGE}.cnSmsTrigger`,
+				type: nodeTypes(gateway).polling,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					gateway,
 					...(gateway === 'smsAdmin' ? { authentication: 'password' } : {}),
 					events,
 					options: {},
@@ -99,7 +110,7 @@ export function pollingWorkflow(gateway: GatewayId, credential: CredentialRef, e
 	};
 }
 
-export const PUSH_NODE = 'CN SMS Push Trigger';
+export const PUSH_NODE = 'Push Trigger';
 
 export function pushWebhookId(gateway: GatewayId): string {
 	return `e2e-push-${gateway.toLowerCase()}`;
@@ -112,11 +123,11 @@ export function pushWorkflow(gateway: GatewayId, events: Array<'reply' | 'report
 			{
 				id: `${gateway}-push`,
 				name: PUSH_NODE,
-				type: `${PACKAGE}.cnSmsPushTrigger`,
+				type: nodeTypes(gateway).push,
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: pushWebhookId(gateway),
-				parameters: { gateway, events, options },
+				parameters: { events, options },
 			},
 		],
 		connections: {},
