@@ -14,7 +14,8 @@ import { sleep as n8nSleep } from 'n8n-workflow';
 import { adapterForCredentialType } from '../gateways/registry';
 import { createTransport } from '../gateways/kit/transport';
 import type { TransportOptions } from '../gateways/kit/transport';
-import type { GatewayAdapter, GatewayContext, GatewayCredentials } from '../gateways/kit/types';
+import type { GatewayAdapter, GatewayContext } from '../gateways/kit/adapter';
+import type { GatewayCredentials } from '../gateways/kit/model';
 import { errorFields } from './errors';
 
 /** What a node hands the gateway layer instead of reading the time, waiting or choosing HTTP settings itself. */

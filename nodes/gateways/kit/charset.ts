@@ -4,7 +4,7 @@
  */
 import * as iconv from 'iconv-lite';
 
-import type { Charset } from './types';
+import type { Charset } from './model';
 
 const ICONV_NAME: Record<Charset, string> = { gbk: 'gbk', gb2312: 'gbk', utf8: 'utf8' };
 

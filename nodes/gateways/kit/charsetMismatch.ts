@@ -6,7 +6,7 @@
  */
 import { decodeBytes } from './charset';
 import { redact } from './redact';
-import type { Charset } from './types';
+import type { Charset } from './model';
 
 const LABEL: Record<Charset, string> = { utf8: 'UTF-8', gbk: 'GBK', gb2312: 'GB2312' };
 

@@ -6,7 +6,7 @@
  */
 import { TransportError } from './errors';
 import type { CharsetMismatch } from './charsetMismatch';
-import type { FetchPage } from './types';
+import type { FetchPage } from './model';
 
 /** What a reader made of the part that arrived. */
 export interface SalvagedPart<T> {

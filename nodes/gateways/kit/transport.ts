@@ -21,7 +21,7 @@ import type { CutOffAnswer } from './errors';
 import { diagnoseCharset } from './charsetMismatch';
 import type { CharsetMismatch, CharsetSource } from './charsetMismatch';
 import { redact } from './redact';
-import type { Charset } from './types';
+import type { Charset } from './model';
 
 export interface TransportRequest {
 	method: 'GET' | 'POST';

@@ -4,7 +4,7 @@
  * data, saved by n8n after each production webhook call); nothing gives webhooks a timer, so a
  * message still incomplete after the wait is handed out with the next push that arrives.
  */
-import type { InboundReply, DeliveryReport } from '../kit/types';
+import type { InboundReply, DeliveryReport } from '../kit/model';
 import type { LongMessagePart, PushedEvent } from './push';
 
 /** A long message whose parts are still arriving. Plain JSON: it lives in workflow static data. */

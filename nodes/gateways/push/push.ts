@@ -6,7 +6,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 
 import { charsetFromLabel, decodeBytes } from '../kit/charset';
-import type { Charset, DeliveryReport, InboundReply } from '../kit/types';
+import type { Charset, DeliveryReport, InboundReply } from '../kit/model';
 
 export type PushKind = 'reply' | 'report';
 

@@ -10,7 +10,8 @@ import { InputError } from '../kit/errors';
 import { normaliseNumber, parseRecipients } from '../kit/phone';
 import { sendAtProblems } from './sendAt';
 import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from '../kit/segments';
-import type { Charset, GatewayAdapter, SendRequest } from '../kit/types';
+import type { GatewayAdapter } from '../kit/adapter';
+import type { Charset, OutgoingMessage, SendRequest } from '../kit/model';
 
 /** The `options` collection of the send operations (CONTRACT.md), as the node reads it. */
 export interface SendOptions {
@@ -132,6 +133,11 @@ export function runOptionProblems(ctx: CheckContext, options: SendOptions, docum
 	return { limit, concurrency, problems };
 }
 
+/** What only the gateway refuses in this message to these numbers; asked once the rest is fine. */
+export function gatewayProblems(ctx: CheckContext, message: OutgoingMessage, recipients: readonly string[], problems: string[]): string[] {
+	return problems.length === 0 && ctx.adapter.sendProblems ? ctx.adapter.sendProblems(message, recipients) : [];
+}
+
 /** The message, request options and grouping key of one item of send / sendBulk. */
 export function checkMessageAndOptions(ctx: CheckContext, message: string, options: SendOptions): CheckedMessage & { problems: string[] } {
 	const final = applySignature(String(message ?? ''), options.signature);
@@ -146,7 +152,6 @@ export function checkMessageAndOptions(ctx: CheckContext, message: string, optio
 	if (allowed.includes('linkId') && text(options.linkId)) request.linkId = text(options.linkId);
 	if (allowed.includes('product') && text(options.product)) request.product = text(options.product);
 	if (allowed.includes('statusReport')) request.statusReport = options.statusReport ?? true;
-	if (problems.length === 0 && ctx.adapter.validateSend) problems.push(...ctx.adapter.validateSend(request));
 	const run = runOptionProblems(ctx, options, ctx.adapter.limits.maxRecipientsPerRequest, 'numbers');
 	problems.push(...run.problems);
 	const key = JSON.stringify([final, request.sendAt?.getTime() ?? null, request.extno ?? null, request.linkId ?? null, request.product ?? null, request.statusReport ?? null, run.limit]);

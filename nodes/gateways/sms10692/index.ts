@@ -15,24 +15,14 @@ import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacter
 import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { diagnoseCharset, flagMismatch } from '../kit/charsetMismatch';
-import { defineAdapter } from '../kit/types';
+import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { sms10692Declaration } from './declaration';
 import type { CharsetMismatch } from '../kit/charsetMismatch';
 import { salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
-import type {
-	BalanceResult,
-	Charset,
-	ContentCheckResult,
-	DeliveryReport,
-	FetchPage,
-	GatewayContext,
-	GatewayCredentials,
-	InboundReply,
-	SendOutcome,
-	SendRequest,
-} from '../kit/types';
+import type { GatewayContext } from '../kit/adapter';
+import type { BalanceResult, Charset, ContentCheckResult, DeliveryReport, FetchPage, GatewayCredentials, InboundReply, SendOutcome, SendRequest } from '../kit/model';
 import { text } from '../kit/credentialValues';
 import { SMS10692_QUERY_ERRORS, SMS10692_UNKNOWN_MESSAGE, sms10692MessageFor } from './errors';
 
@@ -425,7 +415,7 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 
 export const sms10692 = defineAdapter(sms10692Declaration, {
 	charset: endpointCharset,
-	validateSend: sendProblems,
+	sendProblems,
 	send,
 	getBalance,
 	checkContent,

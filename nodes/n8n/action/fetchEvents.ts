@@ -11,7 +11,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CALLS, drain, mayHaveTakenNote } from '../../gateways/fetch/runner';
 import type { EventKind } from '../../gateways/fetch/runner';
-import type { DeliveryReport, InboundReply } from '../../gateways/kit/types';
+import type { DeliveryReport, InboundReply } from '../../gateways/kit/model';
 import { UNCERTAIN_NOTE, errorFields } from '../errors';
 import { eventToJson } from '../items';
 import { failedItem, operationError, runError } from './runContext';

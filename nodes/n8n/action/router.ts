@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../gateways/kit/declaration';
-import type { GatewayAdapter } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
 import { createSession, credentialTypeFor, hasAuthenticationChoice } from '../session';
 import type { NodeSeams } from '../session';
 import { OPERATIONS } from './operations';

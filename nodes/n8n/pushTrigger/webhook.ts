@@ -6,7 +6,9 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import type { PushAnswer, PushHandler, PushOutcome, PushSettings } from '../../gateways/push/push';
 import { isAllowed, parseAllowList, sourceAddress } from '../../gateways/push/sourceAddress';
-import type { Charset, GatewayAdapter, GatewayId } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
+import type { GatewayId } from '../../gateways/kit/declaration';
+import type { Charset } from '../../gateways/kit/model';
 import { eventToJson } from '../items';
 import { pushTriggerName } from '../nodeNames';
 import { joinPushedEvents } from '../../gateways/push/longMessages';

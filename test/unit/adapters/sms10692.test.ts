@@ -7,7 +7,8 @@ import { GatewayError, InputError, TransportError } from '../../../nodes/gateway
 import { SMS10692_MESSAGES, SMS10692_QUERY_ERRORS } from '../../../nodes/gateways/sms10692/errors';
 import { sms10692 } from '../../../nodes/gateways/sms10692';
 import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { GatewayCredentials } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms10692Sim } from '../../simulator/vendors/sms10692';
 
@@ -545,10 +546,10 @@ describe('bodies it does not recognise', () => {
 	});
 });
 
-describe('validateSend and limits', () => {
+describe('sendProblems and limits', () => {
 	it('checks extno: digits, at most 10', () => {
-		expect(sms10692.validateSend!({ message: 'x', extno: '0123456789' })).toEqual([]);
-		expect(sms10692.validateSend!({ message: 'x', extno: '01234567890' })).toEqual(['extno "01234567890" must be 1 to 10 digits']);
+		expect(sms10692.sendProblems!({ message: 'x', extno: '0123456789' }, ['13800000001'])).toEqual([]);
+		expect(sms10692.sendProblems!({ message: 'x', extno: '01234567890' }, ['13800000001'])).toEqual(['extno "01234567890" must be 1 to 10 digits']);
 	});
 
 	it('declares its limits', () => {

@@ -2,7 +2,7 @@
 import { SMS112088_PATHS, sms112088 } from '../../../nodes/gateways/sms112088';
 import { GatewayError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import type { Sms112088Sim } from '../../simulator/vendors/sms112088';
 
@@ -321,8 +321,8 @@ describe('gateway refusals: `<display name>: <reason> (code <code>)`', () => {
 
 describe('options and limits', () => {
 	it('refuses options the gateway does not have', () => {
-		expect(sms112088.validateSend!({ message: 'hi' })).toEqual([]);
-		expect(sms112088.validateSend!({ message: 'hi', extno: '01' })).toEqual([`${NAME} has no Extension Number parameter`]);
+		expect(sms112088.sendProblems!({ message: 'hi' }, ['13800000001'])).toEqual([]);
+		expect(sms112088.sendProblems!({ message: 'hi', extno: '01' }, ['13800000001'])).toEqual([`${NAME} has no Extension Number parameter`]);
 	});
 
 	it('documents its limits', () => {

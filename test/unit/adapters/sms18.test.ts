@@ -7,7 +7,8 @@ import { SMS18_BALANCE_ERRORS, SMS18_SEND_ERRORS } from '../../../nodes/gateways
 import { sms18 } from '../../../nodes/gateways/sms18';
 import { sms18ReportStatus } from '../../../nodes/gateways/sms18/errors';
 import { createTransport, type Transport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { GatewayCredentials } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
 
@@ -313,10 +314,10 @@ describe('bodies it does not recognise', () => {
 	});
 });
 
-describe('validateSend and limits', () => {
+describe('sendProblems and limits', () => {
 	it('checks extno digits only', () => {
-		expect(sms18.validateSend!({ message: 'a', extno: '0123' })).toEqual([]);
-		expect(sms18.validateSend!({ message: 'a', extno: '12-3' })).toEqual(['extno "12-3" must be digits only (18SMS answers 113 otherwise)']);
+		expect(sms18.sendProblems!({ message: 'a', extno: '0123' }, ['13800000001'])).toEqual([]);
+		expect(sms18.sendProblems!({ message: 'a', extno: '12-3' }, ['13800000001'])).toEqual(['extno "12-3" must be digits only (18SMS answers 113 otherwise)']);
 	});
 
 	it('declares the documented limits and no scheduling or fetching', () => {

@@ -17,7 +17,7 @@ import { unencodableCharacters } from '../../../nodes/gateways/kit/charset';
 import { drain } from '../../../nodes/gateways/fetch/runner';
 import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import { startSimulator, type Simulator } from '../../simulator';
 import { SMSADMIN_SIM } from '../../simulator/vendors/smsAdmin';
 
@@ -191,14 +191,14 @@ describe('send', () => {
 	});
 });
 
-describe('validateSend', () => {
+describe('sendProblems', () => {
 	test('linkId format, extno, product, charset, empty message', () => {
-		expect(smsAdmin.validateSend!({ message: '你好', linkId: 'A1b2C3'.padEnd(32, '9') })).toEqual([]);
-		expect(smsAdmin.validateSend!({ message: '你好', linkId: 'x'.repeat(33) })).toEqual([
+		expect(smsAdmin.sendProblems!({ message: '你好', linkId: 'A1b2C3'.padEnd(32, '9') }, ['13800000001'])).toEqual([]);
+		expect(smsAdmin.sendProblems!({ message: '你好', linkId: 'x'.repeat(33) }, ['13800000001'])).toEqual([
 			`linkId must be 1 to 32 letters and digits, got "${'x'.repeat(33)}"`,
 		]);
-		expect(smsAdmin.validateSend!({ message: '你好', linkId: '订单1' })).toEqual(['linkId must be 1 to 32 letters and digits, got "订单1"']);
-		expect(smsAdmin.validateSend!({ message: '', extno: '01', product: '7' })).toEqual([
+		expect(smsAdmin.sendProblems!({ message: '你好', linkId: '订单1' }, ['13800000001'])).toEqual(['linkId must be 1 to 32 letters and digits, got "订单1"']);
+		expect(smsAdmin.sendProblems!({ message: '', extno: '01', product: '7' }, ['13800000001'])).toEqual([
 			'the message is empty',
 			'SMSAdmin (通用短信平台) has no extension number (extno): leave it empty',
 			'SMSAdmin (通用短信平台) has no product parameter (product is for 18SMS)',
@@ -208,7 +208,7 @@ describe('validateSend', () => {
 	test('a character GBK has but GB2312 lacks is detected', () => {
 		expect(unencodableCharacters('你好喆镕', 'gb2312')).toEqual(['喆', '镕']);
 		expect(unencodableCharacters('你好喆镕', 'gbk')).toEqual([]);
-		expect(smsAdmin.validateSend!({ message: '你好喆' })).toEqual(['the message holds characters GB2312 cannot carry: "喆" (U+5586)']);
+		expect(smsAdmin.sendProblems!({ message: '你好喆' }, ['13800000001'])).toEqual(['the message holds characters GB2312 cannot carry: "喆" (U+5586)']);
 	});
 });
 

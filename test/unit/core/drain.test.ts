@@ -1,7 +1,8 @@
 import { drain, fetcherFor } from '../../../nodes/gateways/fetch/runner';
 import { TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
-import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
+import type { GatewayAdapter, GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { FetchPage, InboundReply } from '../../../nodes/gateways/kit/model';
 
 function reply(id: string): InboundReply {
 	return { type: 'reply', id, mobile: '13800138000', text: `text ${id}`, receivedAt: null, destination: null, extno: null, linkId: null, raw: {} };

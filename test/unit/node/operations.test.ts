@@ -3,7 +3,7 @@
  * against the simulator: the exact request bytes and the exact output items.
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
-import type { GatewayId } from '../../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 import type { NodeSeams } from '../../../nodes/n8n/session';
