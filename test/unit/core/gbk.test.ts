@@ -220,9 +220,9 @@ describe('building the table', () => {
 	it('happens once, on the first GBK call, not when the module is loaded', () => {
 		const labels: string[] = [];
 		global.TextDecoder = class extends Original {
-			constructor(label?: string, options?: TextDecoderOptions) {
-				super(label, options);
-				labels.push(String(label));
+			constructor(...args: ConstructorParameters<typeof TextDecoder>) {
+				super(...args);
+				labels.push(String(args[0]));
 			}
 		} as typeof TextDecoder;
 		const { gbk } = freshModules();
@@ -235,9 +235,9 @@ describe('building the table', () => {
 
 	it('without GB18030 in the runtime (Node built with small-icu): a clear error, on every GBK call', () => {
 		global.TextDecoder = class extends Original {
-			constructor(label?: string, options?: TextDecoderOptions) {
-				if (label === 'gb18030') throw new RangeError(`The "${label}" encoding is not supported`);
-				super(label, options);
+			constructor(...args: ConstructorParameters<typeof TextDecoder>) {
+				if (args[0] === 'gb18030') throw new RangeError(`The "${args[0]}" encoding is not supported`);
+				super(...args);
 			}
 		} as typeof TextDecoder;
 		const { gbk, errors } = freshModules();
@@ -259,8 +259,8 @@ describe('building the table', () => {
 
 	it('refuses a runtime decoder that maps GBK otherwise, instead of sending other bytes', () => {
 		global.TextDecoder = class extends Original {
-			decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
-				return super.decode(input, options).replace('中', '仲');
+			decode(...args: Parameters<InstanceType<typeof TextDecoder>['decode']>): string {
+				return super.decode(...args).replace('中', '仲');
 			}
 		} as typeof TextDecoder;
 		const { gbk, errors } = freshModules();
