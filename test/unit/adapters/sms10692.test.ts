@@ -517,7 +517,7 @@ describe('bodies it does not recognise', () => {
 		['a DOCTYPE (never processed)', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><returnsms>&x;</returnsms>'],
 		['an empty body', ''],
 		// Read in one pass: a pattern with two runs of optional blank space took minutes on this.
-		['5 MB of blank space', ' '.repeat(5_000_000)],
+		['1 MB of blank space', ' '.repeat(1_000_000)],
 	])('%s', async (_, body) => {
 		for (const call of [
 			(c: GatewayContext) => sms10692.fetchReports!(c),
