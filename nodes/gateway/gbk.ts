@@ -5,9 +5,9 @@
  * The mapping is read from the runtime's own WHATWG "gb18030" decoder (`TextDecoder`), once, on
  * the first GBK call: every double-byte code is decoded and the result inverted into an encode
  * table. Decoding then goes through the same table, so invalid bytes are handled one way on every
- * runtime. The label is "gb18030", not "gbk": Node 20 hands the label "gbk" to ICU's
- * windows-936-2000 converter, which maps 83 cells differently, while "gb18030" is the WHATWG
- * decoder on every Node with full ICU.
+ * runtime. The label is "gb18030", not "gbk": Node 20 reads the label "gbk" with ICU's own GBK
+ * converter (windows-936), which maps 83 cells differently, while "gb18030" gives the same table
+ * on Node 20 and 24.
  */
 import { CharsetUnavailableError } from './errors';
 
@@ -18,9 +18,9 @@ const REPLACEMENT = 0xfffd;
 const QUESTION_MARK = 0x3f;
 
 /**
- * GB18030-2022 (which the WHATWG decoder follows since 2023) gives these 18 cells the characters
- * Unicode encoded later; GBK as Windows' code page 936 has it, and as the gateways' servers decode
- * it, keeps them in the private use area. Listed as [first cell, last cell, first code point].
+ * The runtime's decoder follows GB18030-2022, which gives these 18 cells the characters Unicode
+ * encoded later (︐ U+FE10, 龴 U+9FB4 …); GBK as Windows' code page 936 has it, and as the gateways'
+ * servers read it, keeps them in the private use area. [first cell, last cell, first code point].
  */
 const CP936_PRIVATE_USE: Array<[number, number, number]> = [
 	[0xa6d9, 0xa6df, 0xe78d],
