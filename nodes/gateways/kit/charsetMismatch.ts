@@ -5,6 +5,7 @@
  * an answer carry the diagnosis and the bytes they came from: nothing is unrecoverable.
  */
 import { decodeBytes } from './charset';
+import { firstGbkFlaw } from './gbk';
 import { redact } from './redact';
 import type { Charset } from './model';
 
@@ -48,11 +49,10 @@ function looksLikeChineseUtf8(all: Buffer): boolean {
 	return multiByte > 0 && isUtf8(bytes);
 }
 
-/** GBK without a flaw; a lead byte left alone at the very end (an answer cut mid-character) is no flaw. */
+/** GBK without a flaw; a lone byte at the very end (an answer cut mid-character) is no flaw. */
 function isCleanGbk(bytes: Buffer): boolean {
-	const text = decodeBytes(bytes, 'gbk');
-	const flaw = text.indexOf('\uFFFD');
-	return flaw < 0 || (flaw === text.length - 1 && bytes[bytes.length - 1] >= 0x81);
+	const flaw = firstGbkFlaw(bytes);
+	return flaw < 0 || (flaw === bytes.length - 1 && bytes[flaw] >= 0x81);
 }
 
 /**

@@ -95,6 +95,20 @@ export class InputError extends Error {
 	}
 }
 
+/**
+ * The runtime cannot do what a charset needs: a Node.js built without full ICU has no GB18030
+ * decoder, from which the GBK codec is built. Found before anything is sent in that charset.
+ */
+export class CharsetUnavailableError extends Error {
+	readonly charset: string;
+
+	constructor(charset: string, why: string) {
+		super(`${charset} is unavailable: ${why}`);
+		this.name = 'CharsetUnavailableError';
+		this.charset = charset;
+	}
+}
+
 /** A short, single-line excerpt of a body for error messages. */
 export function excerptOf(text: string, max = 200): string {
 	const oneLine = text.replace(/\s+/g, ' ').trim();

@@ -517,6 +517,8 @@ describe('bodies it does not recognise', () => {
 		['truncated XML', '<?xml version="1.0" encoding="utf-8" ?>\n<returnsms>\n<statusbox>\n<mobile>1502'],
 		['a DOCTYPE (never processed)', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><returnsms>&x;</returnsms>'],
 		['an empty body', ''],
+		// Read in one pass: a pattern with two runs of optional blank space took minutes on this.
+		['1 MB of blank space', ' '.repeat(1_000_000)],
 	])('%s', async (_, body) => {
 		for (const call of [
 			(c: GatewayContext) => sms10692.fetchReports!(c),
@@ -528,6 +530,16 @@ describe('bodies it does not recognise', () => {
 			expect(error).toBeInstanceOf(TransportError);
 			expect((error as TransportError).failure).toBe('unexpected');
 		}
+	});
+
+	it('a box with a field named __proto__ (or constructor, prototype) is kept raw, unread', async () => {
+		const body = '<returnsms><callbox><mobile>15023239810</mobile><__proto__>x</__proto__></callbox><callbox><mobile>15023239811</mobile><constructor/></callbox></returnsms>';
+		const { events } = await sms10692.fetchReplies!(stubCtx(body));
+		expect(events.map((e) => [e.mobile, e.parseError, e.raw])).toEqual([
+			[null, 'the reply box is not well-formed XML', { xml: '<callbox><mobile>15023239810</mobile><__proto__>x</__proto__></callbox>' }],
+			[null, 'the reply box is not well-formed XML', { xml: '<callbox><mobile>15023239811</mobile><constructor/></callbox>' }],
+		]);
+		expect(({} as Record<string, unknown>).x).toBeUndefined();
 	});
 
 	it('a send answer with an unknown returnstatus', async () => {
