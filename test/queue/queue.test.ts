@@ -285,9 +285,13 @@ describe('pushes through the webhook processor', () => {
 	describe('measured: an 18SMS long message whose parts reach two webhook processors', () => {
 		const webhookId = 'queue-push-sms18-long';
 		const WAIT_SECONDS = 5;
-		/** spaced: every push a second after the previous answer; back to back: the next push as soon as the previous is answered; at once: both parts together. */
-		type Timing = 'spaced 1 s' | 'back to back' | 'at once';
-		const TIMINGS: Timing[] = ['spaced 1 s', 'back to back', 'at once'];
+		/**
+		 * spaced: every push a second after the previous answer; back to back: the next push as soon
+		 * as the previous is answered; at once: both parts together. Part 1 goes to the webhook
+		 * processor, part 2 to the second one; "one process": both to the first.
+		 */
+		type Timing = 'spaced 1 s' | 'back to back' | 'at once' | 'back to back, one process';
+		const TIMINGS: Timing[] = ['spaced 1 s', 'back to back', 'at once', 'back to back, one process'];
 		const MESSAGES = 5;
 		const mobile = (t: number, m: number) => `1370000${t}${String(m).padStart(3, '0')}`;
 		const partText = (t: number, m: number, part: number) => `长${t}-${m}第${part}段;`;
@@ -316,7 +320,12 @@ describe('pushes through the webhook processor', () => {
 			const second = await cluster.addWebhookProcessor(PORTS.webhook2, PORTS.webhook2Broker, 'webhook2');
 			const bases = [cluster.webhookBase, `http://127.0.0.1:${second.port}`];
 			const send = (t: number, m: number, part: number) =>
-				push('sms18', 'reply', { mobile: mobile(t, m), text: partText(t, m, part), emshead: `${t}${m},2,${part}` }, { url: pushUrl(bases[part - 1], webhookId) });
+				push(
+					'sms18',
+					'reply',
+					{ mobile: mobile(t, m), text: partText(t, m, part), emshead: `${t}${m},2,${part}` },
+					{ url: pushUrl(TIMINGS[t].endsWith('one process') ? bases[0] : bases[part - 1], webhookId) },
+				);
 			for (const [t, timing] of TIMINGS.entries()) {
 				for (let m = 0; m < MESSAGES; m++) {
 					if (timing === 'at once') {
@@ -358,14 +367,14 @@ describe('pushes through the webhook processor', () => {
 				outcome[timing] = o;
 			}
 			figures.longMessages = { messagesPerTiming: MESSAGES, waitSeconds: WAIT_SECONDS, outcome };
-			log(`long messages (2 parts, part 1 → webhook, part 2 → webhook2): ${JSON.stringify(outcome)}`);
+			log(`long messages (2 parts each): ${JSON.stringify(outcome)}`);
 		}, 5 * 60_000);
 
 		test('parts a second apart are joined once across the two processes', () => {
 			expect(outcome['spaced 1 s']).toMatchObject({ joined: MESSAGES, incomplete: 0, partsLost: 0, partsTwice: 0 });
 		});
 
-		test('back to back and at once: every emitted item is a joined message or one part marked incomplete (figures in the log)', () => {
+		test('back to back and at once: every emitted item is a joined message or one part marked incomplete (figures in the summary)', () => {
 			expect(foreign).toEqual([]);
 			for (const timing of TIMINGS) {
 				const o = outcome[timing];
@@ -449,6 +458,51 @@ describe('polling in queue mode', () => {
 		};
 		log(`restart: ${JSON.stringify(figures.restart)}`);
 		expect(violations).toEqual([]);
+	}, 10 * 60_000);
+
+	test('measured: a restart of the main process during a poll loses exactly what that poll had taken', async () => {
+		const QUEUED = 200;
+		const calls = () => gatewayCalls('smsAdmin', '/reve');
+		const callsBefore = calls().length;
+		for (let k = 0; k < QUEUED; k++) sim.queueReply('smsAdmin', { mobile: `136${String(300_000 + k).padStart(8, '0')}`, text: replyText('C', k) });
+		// Stop the main process once the next poll has made three calls (60 replies taken, ~7 calls to go).
+		const deadline = Date.now() + 150_000;
+		while (calls().length < callsBefore + 3) {
+			if (Date.now() > deadline) throw new Error('no SMSAdmin poll within 150 s');
+			await sleep(100);
+		}
+		const stopMs = await cluster.main.stop();
+		const takenByInterruptedPoll = QUEUED - sim.pending('smsAdmin').replies;
+		const lastCallBefore = calls().at(-1)!.at;
+		const downAt = Date.now();
+		const startMs = await cluster.main.start();
+		await cluster.rest.login();
+		const until = Date.now() + 240_000;
+		const emittedC = async () => (await emitted(polling.workflows.smsAdmin.id)).flatMap((e) => e.items.map((i) => String(i.text))).filter((t) => t.startsWith('C'));
+		while (sim.pending('smsAdmin').replies > 0 || (await emittedC()).length < QUEUED - takenByInterruptedPoll) {
+			if (Date.now() > until) break;
+			await sleep(2000);
+		}
+		await sleep(5000);
+		const got = await emittedC();
+		const firstCallAfter = calls().find((r) => r.at > downAt)?.at ?? null;
+		figures.restartDuringPoll = {
+			queued: QUEUED,
+			takenByInterruptedPoll,
+			emitted: got.length,
+			lost: QUEUED - new Set(got).size,
+			twice: got.length - new Set(got).size,
+			mainStopMs: stopMs,
+			mainReadyMs: startMs,
+			gapAcrossRestartMs: firstCallAfter === null ? null : firstCallAfter - lastCallBefore,
+			spacingViolations: sim.spacingViolations('smsAdmin'),
+		};
+		log(`restart during a poll: ${JSON.stringify(figures.restartDuringPoll)}`);
+		expect(takenByInterruptedPoll).toBeGreaterThan(0);
+		expect(got.length).toBe(new Set(got).size);
+		expect(sim.pending('smsAdmin').replies).toBe(0);
+		// What the interrupted poll took never became an execution; everything else did.
+		expect(QUEUED - got.length).toBe(takenByInterruptedPoll);
 	}, 10 * 60_000);
 });
 

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 
 import { N8nRestClient, createUserFolder, ensureN8n, packPackage, startN8n } from '../../../scripts/n8n-env';
 import type { N8nEnv, RunningN8n } from '../../../scripts/n8n-env';
-import { trackGroup, untrackGroup, releaseWatchdog, trackedGroups } from './processes';
+import { releaseWatchdog, trackDir, trackGroup, trackedGroups, untrackDir, untrackGroup } from './processes';
 import type { Postgres, Service } from './services';
 import { DATABASE, portIsFree, startPostgres, startRedis } from './services';
 
@@ -200,6 +200,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 		...PORTS.workers.slice(0, workerCount).flatMap((w) => [w.health, w.broker]),
 	]);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-sms-queue-'));
+	trackDir(dir);
 	const started: Array<{ stop(): Promise<unknown> }> = [];
 	const stopAll = async () => {
 		for (const s of started.reverse()) await s.stop().catch(() => undefined);
@@ -278,6 +279,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 				if (left.length) log(`still running after stop: ${left.join(', ')}`);
 				if (process.env.CN_SMS_KEEP) log(`folders kept: ${dir}`);
 				else fs.rmSync(dir, { recursive: true, force: true });
+				untrackDir(dir);
 			},
 		};
 	} catch (error) {

@@ -2,7 +2,7 @@
  * Every process the queue-mode harness starts runs in its own process group, recorded here, so
  * that all of them end with the run: on a normal stop, on a failure, on Ctrl-C / SIGTERM, and even
  * when the test process itself is killed with SIGKILL (a watchdog shell notices that the test
- * process is gone and kills the recorded groups).
+ * process is gone, kills the recorded groups and removes the recorded folders).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,12 +10,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const groups = new Map<number, string>();
+/** Folders removed with the processes when the run is cut short (unless CN_SMS_KEEP is set). */
+const dirs = new Set<string>();
 let registryFile: string | null = null;
 let watchdogPid: number | null = null;
 let handlersInstalled = false;
 
+/** One line per group (`g <pgid>`) and per folder (`d <path>`), read by the watchdog. */
 function writeRegistry(): void {
-	if (registryFile) fs.writeFileSync(registryFile, [...groups.keys()].join('\n') + '\n');
+	if (!registryFile) return;
+	const keep = process.env.CN_SMS_KEEP ? [] : [...dirs].map((d) => `d ${d}`);
+	fs.writeFileSync(registryFile, [...[...groups.keys()].map((g) => `g ${g}`), ...keep].join('\n') + '\n');
 }
 
 /** Kill every recorded group now (SIGKILL), synchronously: usable from an 'exit' handler. */
@@ -28,6 +33,19 @@ export function killAllGroups(): void {
 		}
 	}
 	groups.clear();
+	writeRegistry();
+	if (!process.env.CN_SMS_KEEP) for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+	dirs.clear();
+}
+
+/** Record a folder to remove if the run is cut short; untrackDir once it was removed normally. */
+export function trackDir(dir: string): void {
+	dirs.add(dir);
+	writeRegistry();
+}
+
+export function untrackDir(dir: string): void {
+	dirs.delete(dir);
 	writeRegistry();
 }
 
@@ -54,7 +72,9 @@ function startWatchdog(): void {
 	writeRegistry();
 	const script = [
 		`while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
-		`for g in $(cat '${registryFile}' 2>/dev/null); do kill -KILL -- "-$g" 2>/dev/null; done`,
+		`while read -r kind value; do [ "$kind" = g ] && kill -KILL -- "-$value" 2>/dev/null; done < '${registryFile}'`,
+		`sleep 1`,
+		`while read -r kind value; do [ "$kind" = d ] && rm -rf -- "$value"; done < '${registryFile}'`,
 		`rm -rf '${path.dirname(registryFile)}'`,
 	].join('\n');
 	const child = spawn('bash', ['-c', script], { detached: true, stdio: 'ignore' });

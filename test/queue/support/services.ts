@@ -16,7 +16,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { trackGroup, untrackGroup } from './processes';
+import { trackDir, trackGroup, untrackDir, untrackGroup } from './processes';
 
 /** CN_SMS_PG_BIN, else Debian's newest installed version (15 on Debian 12). */
 export const PG_BIN = process.env.CN_SMS_PG_BIN || debianPostgresBin();
@@ -151,6 +151,7 @@ export async function startPostgres(port: number): Promise<Postgres> {
 	const who = postgresIdentity();
 	// Its own folder (mkdtemp makes it 0700), owned by the user Postgres runs as.
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-sms-queue-pg-'));
+	trackDir(dir);
 	if (who.uid !== undefined) fs.chownSync(dir, who.uid, who.gid!);
 	const data = path.join(dir, 'data');
 	const logFile = path.join(dir, 'postgres.log');
@@ -202,7 +203,9 @@ export async function startPostgres(port: number): Promise<Postgres> {
 		timings: { initdb: t1 - t0, start: t2 - t1 },
 		stop: async () => {
 			await s.stop();
+			if (process.env.CN_SMS_KEEP) return;
 			fs.rmSync(dir, { recursive: true, force: true });
+			untrackDir(dir);
 		},
 	};
 }
