@@ -9,8 +9,13 @@
  * 2. pushes through the webhook processor, forged pushes, the main process's answer to a push, and
  *    an 18SMS long message whose parts reach two webhook processors (measured);
  * 3. polling in queue mode: 500 SMSAdmin replies and 250 112088 reports over several polls, then a
- *    restart of the main process while events are queued;
- * 4. a worker SIGKILLed in the middle of a bulk send (measured: what n8n does with the execution).
+ *    restart of the main process between polls while events are queued, and one during a poll
+ *    (measured: what that poll had taken is lost);
+ * 4. a worker SIGKILLed in the middle of a bulk send: nothing sent twice, no retry on the other
+ *    worker, the execution ends as failed (the timeline is measured).
+ *
+ * Cases named "measured" record what n8n does today and check the bookkeeping of the measurement;
+ * the figures of every case are printed at the end ("[queue] figures").
  *
  * The polling scenario runs from the start, beside cases 1 and 2 (n8n polls once a minute).
  * CN_SMS_KEEP=1 keeps the folders (user folders with each process's log, Postgres data).
