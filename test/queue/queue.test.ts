@@ -30,7 +30,6 @@ import { activateWorkflow, callWebhook, createCredential, createWorkflow, sleep 
 import type { CredentialRef, SavedWorkflow } from '../e2e/support/n8n';
 import type { Cluster } from './support/cluster';
 import { PORTS, startCluster, startedExecutions } from './support/cluster';
-import { LAYOUT } from './support/nodeTypes';
 import { redisCli } from './support/services';
 import type { PgExecution } from './support/workflows';
 import {
@@ -108,7 +107,6 @@ async function waitForItems(workflowId: string, count: number, timeoutMs: number
 const gatewayCalls = (gateway: GatewayId, pathPart: string) => sim.requests(gateway).filter((r) => r.path.includes(pathPart));
 
 beforeAll(async () => {
-	log(`node types: ${LAYOUT} layout`);
 	sim = await startSimulator({ ports: Object.fromEntries(GATEWAYS.map((g, i) => [g, PORTS.simulatorBase + i])) });
 	raiseQuotas(sim);
 	cluster = await startCluster({ log });
