@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeFor, openSession } from '../common/gateway';
+import { httpClientFrom } from '../common/httpClient';
 import { getAdapter } from '../gateway/registry';
 import type { GatewayId, Operation } from '../gateway/types';
 import * as changePassword from './actions/changePassword';
@@ -49,7 +50,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const run: RunContext = {
 		fn: this,
 		items,
-		session: openSession(gateway, credentials),
+		session: openSession(gateway, credentials, { http: httpClientFrom(this.helpers) }),
 		gateway,
 		continueOnFail: this.continueOnFail(),
 	};

@@ -8,6 +8,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { credentialTypeFor, errorFields, openSession, toNodeError } from '../common/gateway';
+import { httpClientFrom } from '../common/httpClient';
 import { eventToJson } from '../common/items';
 import { drain, fetcherFor } from '../gateway/drain';
 import type { DrainResult, EventKind } from '../gateway/drain';
@@ -48,7 +49,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const authentication =
 		adapter.credentialTypes.length > 1 ? (this.getNodeParameter('authentication', 'password') as string) : undefined;
 	const credentials = await this.getCredentials(credentialTypeFor(adapter, authentication));
-	const session = openSession(adapter.id, credentials, { timeoutMs: REQUEST_TIMEOUT_MS });
+	const session = openSession(adapter.id, credentials, { http: httpClientFrom(this.helpers), timeoutMs: REQUEST_TIMEOUT_MS });
 	const budgetMs = pollBudget(this);
 	// n8n polls once on activation and then on its own schedule, which can fall seconds later: the
 	// spacing must hold across polls too, so each endpoint's last answer time is kept (in memory

@@ -15,7 +15,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { GatewayError, InputError, TransportError } from '../gateway/errors';
 import { adapterForCredentialType, getAdapter } from '../gateway/registry';
 import { createTransport } from '../gateway/transport';
+import type { HttpClient } from '../gateway/transport';
 import type { GatewayAdapter, GatewayContext, GatewayCredentials } from '../gateway/types';
+import { httpClientFromLegacy } from './httpClient';
 
 /** The credential type a node must ask for: `authentication` picks among smsAdmin's two. */
 export function credentialTypeFor(adapter: GatewayAdapter, authentication?: string): string {
@@ -30,14 +32,16 @@ export interface GatewaySession {
 	requests: () => number;
 }
 
+/** `http`: n8n's request helper as an HttpClient (`httpClientFrom(this.helpers)`). */
 export function openSession(
 	gateway: string,
 	credentials: ICredentialDataDecryptedObject,
-	options: { timeoutMs?: number } = {},
+	options: { http: HttpClient; timeoutMs?: number },
 ): GatewaySession {
 	const adapter = getAdapter(gateway);
 	let count = 0;
 	const transport = createTransport(adapter.displayName, {
+		http: options.http,
 		timeoutMs: options.timeoutMs,
 		onRequest: () => count++,
 	});
@@ -101,7 +105,7 @@ export async function testGatewayCredentials(
 	const adapter = adapterForCredentialType(credential.type);
 	if (!adapter?.getBalance) return { status: 'Error', message: `No credential test for ${credential.type}` };
 	try {
-		const session = openSession(adapter.id, credential.data ?? {}, { timeoutMs: 15_000 });
+		const session = openSession(adapter.id, credential.data ?? {}, { http: httpClientFromLegacy(this.helpers), timeoutMs: 15_000 });
 		const balance = await adapter.getBalance(session.ctx);
 		return { status: 'OK', message: `Connected. Balance: ${balance.balance} ${balance.unit}` };
 	} catch (error) {

@@ -138,7 +138,8 @@ export function simCredentials(
  * A virtual clock for polls: only `Date` is faked (sockets and timers stay real), and n8n's
  * `sleep` — mocked by the test file — moves the clock forward instead of waiting. The node's
  * production spacing (5 s) is then applied as is, and the simulator, which reads the same `Date`,
- * checks it, without the suite waiting. Returns the waits the node asked for, in ms.
+ * checks it, without the suite waiting. Returns the waits the node asked for, in ms. (A request's
+ * time limit, a wait with an abort signal, stays a real wait: it ends when the request does.)
  */
 export function useVirtualClock(sleepMock: jest.Mock): { sleeps: number[]; stop: () => void } {
 	const sleeps: number[] = [];
@@ -146,7 +147,10 @@ export function useVirtualClock(sleepMock: jest.Mock): { sleeps: number[]; stop:
 		doNotFake: [...REAL_EXCEPT_DATE],
 		now: new Date('2026-11-20T02:00:00Z'),
 	});
-	sleepMock.mockImplementation(async (ms: number) => {
+	const realSleep = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow').sleep;
+	sleepMock.mockImplementation(async (ms: number, signal?: AbortSignal) => {
+		// A wait with an abort signal is a request's time limit (nodes/common/httpClient.ts): real time.
+		if (signal) return await realSleep(ms, signal);
 		sleeps.push(ms);
 		jest.setSystemTime(Date.now() + ms);
 	});

@@ -10,7 +10,11 @@
  * be understood fails with an error naming the mismatch and what to do, and events are still
  * emitted, as read, flagged with the mismatch and the bytes they came from.
  */
-jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => undefined) }));
+// The fetch spacing is skipped; a wait with an abort signal is a request's time limit and stays real.
+jest.mock('n8n-workflow', () => {
+	const actual = jest.requireActual('n8n-workflow');
+	return { ...actual, sleep: jest.fn(async (ms: number, signal?: AbortSignal) => (signal ? await actual.sleep(ms, signal) : undefined)) };
+});
 // Short request timeout for the timeout cells; the options the nodes ask for are recorded so the
 // production defaults (30 s for the node, 10 s per poll request) are checked too.
 jest.mock('../../nodes/gateway/transport', () => {

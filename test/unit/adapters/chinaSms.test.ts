@@ -6,6 +6,10 @@ import { createTransport } from '../../../nodes/gateway/transport';
 import type { GatewayContext, InboundReply } from '../../../nodes/gateway/types';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import { CHINA_SMS_SIM, type ChinaSmsSim } from '../../simulator/vendors/chinaSms';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const NAME = 'China SMS (中国短信)';
 const AUTH = 'name=company&pwd=pw-China%261';
@@ -21,7 +25,7 @@ beforeEach(() => sim.reset());
 function ctx(credentials: Record<string, string> = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.chinaSms, baseUrl: sim.urls.chinaSms, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => new Date('2030-01-01T00:00:00Z'),
 	};
 }

@@ -10,6 +10,10 @@ import { createTransport, type Transport, type TransportRequest } from '../../..
 import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateway/types';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 /** 2011-07-25 16:04:12 China time: the document's example `resptime`. */
 const NOW = new Date('2011-07-25T08:04:12Z');
@@ -34,7 +38,7 @@ beforeEach(() => {
 function ctx(credentials: GatewayCredentials = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms18, baseUrl: sim.urls.sms18, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => NOW,
 	};
 }
@@ -42,7 +46,7 @@ function ctx(credentials: GatewayCredentials = {}): GatewayContext {
 /** A transport that answers `body` without any HTTP: for the document's verbatim examples. */
 function answering(body: string): Transport & { calls: TransportRequest[] } {
 	const calls: TransportRequest[] = [];
-	const real = createTransport(NAME);
+	const real = createTransport(NAME, { http });
 	return {
 		gateway: NAME,
 		calls,

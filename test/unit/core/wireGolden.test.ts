@@ -17,10 +17,13 @@ import { createTransport } from '../../../nodes/gateway/transport';
 import type { Charset, GatewayAdapter, GatewayContext, GatewayCredentials, GatewayId } from '../../../nodes/gateway/types';
 import { messageProblems } from '../../../nodes/gateway/validate';
 import { REAL_EXCEPT_DATE } from '../../harness/clock';
+import { n8nHttpClient } from '../../harness/http';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 
 const FIXTURE = join(__dirname, '../../fixtures/wireRequests.json');
 const RECORD = process.env.WIRE_GOLDEN === 'record';
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 interface WireRequest {
 	method: string;
@@ -154,7 +157,7 @@ async function runMatrix(): Promise<WireCase[]> {
 				cases.push({ id: `${variant.id}/${id}`, outcome: `refused: ${refused!.join('; ')}`, requests: [] });
 				continue;
 			}
-			const ctx: GatewayContext = { credentials: variant.credentials, transport: createTransport(adapter.displayName), now: () => NOW };
+			const ctx: GatewayContext = { credentials: variant.credentials, transport: createTransport(adapter.displayName, { http }), now: () => NOW };
 			const [result] = await Promise.allSettled([call(ctx)]);
 			cases.push({
 				id: `${variant.id}/${id}`,

@@ -126,7 +126,14 @@ describe('CN SMS Trigger draining', () => {
 		expect(items).toHaveLength(41);
 		// The node passes no spacing of its own: drain() uses the adapter's, and sleeps through n8n.
 		expect(clock.sleeps).toEqual([5000, 5000]);
-		expect(sleep).toHaveBeenCalledTimes(2);
+		// Besides those two, each of the 3 requests waited out its time limit (10 s) with an abort signal.
+		expect((sleep as jest.Mock).mock.calls.map(([ms, signal]) => [ms, signal instanceof AbortSignal])).toEqual([
+			[10_000, true],
+			[5000, false],
+			[10_000, true],
+			[5000, false],
+			[10_000, true],
+		]);
 	});
 
 	test('replies and reports are drained side by side, each endpoint 5 s apart', async () => {
