@@ -12,8 +12,15 @@ import tlsModule = require('node:tls');
 import { md5Hex } from '../../../nodes/gateway/auth';
 import { decodeBytes, encodeText } from '../../../nodes/gateway/charset';
 import { TransportError } from '../../../nodes/gateway/errors';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateway/transport';
-import { n8nHttpClient } from '../../harness/http';
+import {
+	DEFAULT_MAX_BODY_BYTES,
+	DEFAULT_TIMEOUT_MS,
+	createTransport,
+	type HttpClient,
+	type HttpRequest,
+	type TransportRequest,
+} from '../../../nodes/gateway/transport';
+import { n8nCredentialTestHttpClient, n8nHttpClient } from '../../harness/http';
 
 const GATEWAY = 'Test Gateway (测试网关)';
 /** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
@@ -388,6 +395,35 @@ describe('failures', () => {
 		);
 		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl, { timeoutMs: 150 })));
 		expect([error.failure, error.mayHaveReached]).toEqual(['timeout', true]);
+		expect(error.partial).toMatchObject({ text: 'half', receivedBytes: 4, expectedBytes: 20 });
+	});
+
+	it('the time limit covers the whole answer: one that keeps trickling in is stopped at the limit', async () => {
+		const trickle: NodeJS.Timeout[] = [];
+		const server = await track(
+			tcpServer((socket) => {
+				socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n');
+				// A byte every 40 ms: never idle for long, never done in time.
+				for (let i = 0; i < 50; i++) trickle.push(setTimeout(() => socket.writable && socket.write('x'), 40 * (i + 1)));
+			}),
+		);
+		const started = Date.now();
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl, { timeoutMs: 300 })));
+		trickle.forEach(clearTimeout);
+		// An idle timer alone would wait for the 50 bytes (2 s) and then 300 ms more.
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect([error.failure, error.mayHaveReached, error.message]).toEqual(['timeout', true, `${GATEWAY}: no answer within 300 ms`]);
+		expect(error.partial?.text).toMatch(/^x+$/);
+		expect(error.partial?.receivedBytes).toBeLessThanOrEqual(8);
+	});
+
+	it('a host name that does not resolve → "connect", retried once when allowed', async () => {
+		let count = 0;
+		const error = await failure(
+			createTransport(GATEWAY, { http: client, onRequest: () => count++ }).request(request('http://no-such-host.invalid', { retryOnConnectError: true })),
+		);
+		expect([error.failure, error.mayHaveReached, count]).toEqual(['connect', false, 2]);
+		expect(error.message).toBe(`${GATEWAY}: could not connect to no-such-host.invalid (host name not found)`);
 	});
 
 	describe('connection refused', () => {
@@ -713,5 +749,146 @@ describe('secrets', () => {
 			createTransport(GATEWAY, { http: client }).request({ method: 'GET', baseUrl: `not a url ${password}`, path: '/x', charset: 'utf8', secrets }),
 		);
 		expect(error.message).toBe(`${GATEWAY}: invalid base URL "not a url ***"`);
+	});
+});
+
+describe('the HttpClient seam', () => {
+	it('hands the client the exact URL, headers and body bytes, the time limit and the size cap', async () => {
+		const seen: HttpRequest[] = [];
+		const recording: HttpClient = async (req) => {
+			seen.push(req);
+			return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('0') };
+		};
+		await createTransport(GATEWAY, { http: recording, timeoutMs: 1234, maxBodyBytes: 99 }).request({
+			method: 'POST',
+			baseUrl: 'http://gw.example:8088/',
+			path: '/api/send',
+			query: [['a', '你 +&%']],
+			form: [['msg', '中文 a+b']],
+			charset: 'gbk',
+			secrets: [],
+		});
+		expect(seen).toEqual([
+			{
+				method: 'POST',
+				url: 'http://gw.example:8088/api/send?a=%C4%E3%20%2B%26%25',
+				headers: {
+					'user-agent': 'n8n-nodes-cn-sms',
+					accept: '*/*',
+					connection: 'close',
+					'content-type': 'application/x-www-form-urlencoded; charset=GBK',
+					'content-length': '24',
+				},
+				body: Buffer.from('msg=%D6%D0%CE%C4%20a%2Bb', 'latin1'),
+				timeoutMs: 1234,
+				maxBodyBytes: 99,
+			},
+		]);
+		expect(seen[0].body!.length).toBe(24);
+	});
+
+	it('a client failure that is no HttpFailure counts as possibly sent and is never retried', async () => {
+		let calls = 0;
+		const broken: HttpClient = async () => {
+			calls++;
+			throw new Error('socket exploded');
+		};
+		const error = await failure(createTransport(GATEWAY, { http: broken }).request({ method: 'GET', baseUrl: 'http://gw.example', path: '/q', charset: 'utf8', secrets: [], retryOnConnectError: true }));
+		expect([error.failure, error.mayHaveReached, calls, error.message]).toEqual(['reset', true, 1, `${GATEWAY}: the request failed (socket exploded)`]);
+	});
+
+	it('an answer longer than the cap from a client that ignores it is still refused', async () => {
+		const careless: HttpClient = async () => ({ status: 200, headers: {}, body: Buffer.from('x'.repeat(10)) });
+		const error = await failure(createTransport(GATEWAY, { http: careless, maxBodyBytes: 4 }).request({ method: 'GET', baseUrl: 'http://gw.example', path: '/q', charset: 'utf8', secrets: [] }));
+		expect([error.failure, error.partial?.text]).toEqual(['tooLarge', 'xxxx']);
+	});
+
+	it('n8n adds no header of its own: exactly the transport\'s headers arrive', async () => {
+		const server = await track(httpServer(ok('0')));
+		const t = createTransport(GATEWAY, { http: client });
+		await t.request({ method: 'GET', baseUrl: server.baseUrl, path: '/g', query: [['a', '1']], charset: 'utf8', secrets: [] });
+		await t.request({ method: 'POST', baseUrl: server.baseUrl, path: '/p', form: [['a', '1']], charset: 'gb2312', secrets: [] });
+		const host = `127.0.0.1:${server.port}`;
+		expect(server.received.map((r) => r.headers)).toEqual([
+			{ 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*', connection: 'close', host },
+			{
+				'user-agent': 'n8n-nodes-cn-sms',
+				accept: '*/*',
+				connection: 'close',
+				'content-type': 'application/x-www-form-urlencoded; charset=GB2312',
+				'content-length': '3',
+				host,
+			},
+		]);
+	});
+
+	it('n8n\'s proxy settings apply: with HTTP_PROXY set the request goes through the proxy, query bytes intact', async () => {
+		const proxied: string[] = [];
+		const proxy = await track(
+			httpServer((r, res) => {
+				proxied.push(`${r.method} ${r.url}`);
+				res.writeHead(200, { 'content-type': 'text/plain; charset=GBK' });
+				res.end(encodeText('余额：1', 'gbk'));
+			}),
+		);
+		const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+		process.env.HTTP_PROXY = proxy.baseUrl;
+		delete process.env.NO_PROXY;
+		try {
+			const res = await createTransport(GATEWAY, { http: client }).request({
+				method: 'GET',
+				baseUrl: 'http://gateway.example:8088',
+				path: '/getfee.asp',
+				query: [['name', '公司 a+b']],
+				charset: 'gbk',
+				secrets: [],
+			});
+			expect(res.text).toBe('余额：1');
+		} finally {
+			for (const [k, v] of Object.entries(saved)) {
+				if (v === undefined) delete process.env[k];
+				else process.env[k] = v;
+			}
+		}
+		expect(proxied).toEqual(['GET http://gateway.example:8088/getfee.asp?name=%B9%AB%CB%BE%20a%2Bb']);
+	});
+});
+
+describe("the credential test's client (n8n's helpers.request of a CredentialTestContext)", () => {
+	const legacy = n8nCredentialTestHttpClient();
+	const balance = (baseUrl: string, extra: Partial<TransportRequest> = {}): TransportRequest => ({
+		method: 'GET',
+		baseUrl,
+		path: '/getfee.asp',
+		query: [['name', '公司']],
+		charset: 'gbk',
+		secrets: [],
+		...extra,
+	});
+
+	it('sends the same bytes and reads the answer as bytes', async () => {
+		const server = await track(httpServer(ok(encodeText('余额：100', 'gbk'))));
+		const res = await createTransport(GATEWAY, { http: legacy }).request(balance(server.baseUrl));
+		expect(res.text).toBe('余额：100');
+		expect(server.received[0].url).toBe('/getfee.asp?name=%B9%AB%CB%BE');
+		expect(server.received[0].headers).toEqual({ 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*', connection: 'close', host: `127.0.0.1:${server.port}` });
+	});
+
+	it('refused → "connect", retried once; an HTTP 500 is an answer; a dropped connection may have reached', async () => {
+		const port = await closedPort();
+		let count = 0;
+		const refused = await failure(createTransport(GATEWAY, { http: legacy, onRequest: () => count++ }).request(balance(`http://127.0.0.1:${port}`, { retryOnConnectError: true })));
+		expect([refused.failure, refused.mayHaveReached, count]).toEqual(['connect', false, 2]);
+		const failing = await track(
+			httpServer((_, res) => {
+				res.writeHead(500);
+				res.end('busy');
+			}),
+		);
+		const http500 = await failure(createTransport(GATEWAY, { http: legacy }).request(balance(failing.baseUrl)));
+		expect([http500.failure, http500.httpCode, http500.excerpt]).toEqual(['http', 500, 'busy']);
+		const drop = await track(tcpServer((socket) => socket.destroy()));
+		const dropped = await failure(createTransport(GATEWAY, { http: legacy }).request(balance(drop.baseUrl, { retryOnConnectError: true })));
+		expect([dropped.failure, dropped.mayHaveReached, drop.connections()]).toEqual(['reset', true, 1]);
 	});
 });
