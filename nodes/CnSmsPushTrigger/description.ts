@@ -99,7 +99,10 @@ export const pushTriggerProperties: INodeProperties[] = [
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		default: {},
+		// n8n parses a webhook's body before the node runs and answers 422 to a charset it does not
+		// know (GBK, GB2312), unless the start node is version 1 with `options.binaryData` set: then
+		// the body is left unread and the trigger reads its bytes itself (see `binaryData` below).
+		default: { binaryData: true },
 		options: [
 			{
 				displayName: 'Allowed Source Addresses',
@@ -141,6 +144,13 @@ export const pushTriggerProperties: INodeProperties[] = [
 				default: 0,
 				description:
 					'How many reverse proxies you run in front of n8n. 0: the allow-list checks the connecting address and ignores X-Forwarded-For (which anyone can send). 1 or more: it checks the address your outermost proxy saw, read from X-Forwarded-For.',
+			},
+			{
+				displayName: 'Read Raw Body',
+				name: 'binaryData',
+				type: 'hidden',
+				default: true,
+				description: 'Always on: n8n leaves the body unparsed and the trigger decodes its bytes in the gateway\'s charset',
 			},
 			{
 				displayName: 'Receiver',

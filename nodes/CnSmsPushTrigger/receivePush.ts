@@ -2,8 +2,6 @@
  * One push arriving at the node's webhook: check where it came from, read it from the raw bytes,
  * answer the way the gateway expects (written here, so n8n adds nothing), and hand the events on.
  */
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { eventToJson } from '../common/items';
@@ -27,14 +25,23 @@ export interface PushOptions {
 	userId?: string;
 }
 
+/** What the node writes to n8n's (Express) response: it answers pushes itself. */
+interface ServerResponse {
+	headersSent: boolean;
+	writeHead(status: number, headers: Record<string, string | number>): unknown;
+	end(body: string): unknown;
+}
+
 /** What the node reads of n8n's (Express) request. */
 interface PushHttpRequest {
 	method?: string;
 	url?: string;
 	originalUrl?: string;
-	headers: IncomingHttpHeaders;
-	/** The body byte for byte, kept by n8n before it parses anything. */
+	headers: Record<string, string | string[] | undefined>;
+	/** The body byte for byte, kept by n8n when it parsed the body (or once readRawBody ran). */
 	rawBody?: Buffer;
+	/** n8n's reader of the body's bytes into `rawBody`, for a body it left unparsed. */
+	readRawBody?: () => Promise<void>;
 	socket?: { remoteAddress?: string };
 }
 
@@ -102,6 +109,9 @@ export async function receivePush(this: IWebhookFunctions): Promise<IWebhookResp
 	}
 	const name = gatewayName(gateway);
 	try {
+		const req = this.getRequestObject() as unknown as PushHttpRequest;
+		// The node asks n8n to leave the body unparsed (description.ts, `binaryData`): read it here.
+		if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
 		return handlePush.call(this, gateway as GatewayId, handler, name, res);
 	} catch (error) {
 		// Never let a push crash the webhook: log it and tell the gateway it failed.
