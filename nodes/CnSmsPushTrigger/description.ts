@@ -150,7 +150,6 @@ export const pushTriggerProperties: INodeProperties[] = [
 				name: 'binaryData',
 				type: 'hidden',
 				default: true,
-				description: 'Always on: n8n leaves the body unparsed and the trigger decodes its bytes in the gateway\'s charset',
 			},
 			{
 				displayName: 'Receiver',
