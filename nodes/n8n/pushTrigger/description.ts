@@ -32,6 +32,9 @@ const EVERYONES_OPTIONS: INodeProperties[] = [
 	},
 ];
 
+/** Hidden, always on: keeps n8n from parsing the body (see `options` below). */
+const RAW_BODY: INodeProperties = { displayName: 'Read Raw Body', name: 'binaryData', type: 'hidden', default: true };
+
 function vendorOption(option: VendorPushOption, gateway: GatewayDeclaration): INodeProperties {
 	switch (option) {
 		case 'charset':
@@ -105,8 +108,11 @@ function properties(gateway: GatewayDeclaration): INodeProperties[] {
 			name: 'options',
 			type: 'collection',
 			placeholder: 'Add Option',
-			default: {},
-			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			// n8n parses a webhook's body before the node runs and answers 422 to a charset it does not
+			// know (GBK, GB2312), unless the start node is version 1 with `options.binaryData` set: then
+			// the body is left unread and the trigger reads its bytes itself (webhook.ts).
+			default: { binaryData: true },
+			options: [...options.sort((a, b) => a.displayName.localeCompare(b.displayName)), RAW_BODY],
 		},
 	];
 }

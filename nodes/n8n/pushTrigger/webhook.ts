@@ -34,8 +34,10 @@ interface PushHttpRequest {
 	url?: string;
 	originalUrl?: string;
 	headers: Record<string, string | string[] | undefined>;
-	/** The body byte for byte, kept by n8n before it parses anything. */
+	/** The body byte for byte, kept by n8n when it parsed the body (or once readRawBody ran). */
 	rawBody?: Buffer;
+	/** n8n's reader of the body's bytes into `rawBody`, for a body it left unparsed. */
+	readRawBody?: () => Promise<void>;
 	socket?: { remoteAddress?: string };
 }
 
@@ -95,6 +97,9 @@ export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapt
 	const handler = adapter.push!;
 	const name = adapter.displayName;
 	try {
+		const req = this.getRequestObject() as unknown as PushHttpRequest;
+		// The node asks n8n to leave the body unparsed (description.ts, `binaryData`): read it here.
+		if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
 		return handlePush.call(this, adapter.id, handler, name, nodeName, res);
 	} catch (error) {
 		// Never let a push crash the webhook: log it and tell the gateway it failed.

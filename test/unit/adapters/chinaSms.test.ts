@@ -7,6 +7,10 @@ import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import type { InboundReply } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import { CHINA_SMS_SIM, type ChinaSmsSim } from '../../simulator/vendors/chinaSms';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const NAME = 'China SMS (中国短信)';
 const AUTH = 'name=company&pwd=pw-China%261';
@@ -22,7 +26,7 @@ beforeEach(() => sim.reset());
 function ctx(credentials: Record<string, string> = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.chinaSms, baseUrl: sim.urls.chinaSms, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => new Date('2030-01-01T00:00:00Z'),
 	};
 }

@@ -11,6 +11,10 @@ import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import type { GatewayCredentials } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms10692Sim } from '../../simulator/vendors/sms10692';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 /** 2012-07-01 23:12:12 China time: the document's timestamp 20120701231212. */
 const NOW = new Date('2012-07-01T15:12:12Z');
@@ -34,7 +38,7 @@ beforeEach(() => {
 function ctx(credentials: GatewayCredentials = {}, now = NOW): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms10692, baseUrl: sim.urls.sms10692, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => now,
 	};
 }
@@ -44,7 +48,7 @@ function stubCtx(body: string | Buffer, contentType?: string): GatewayContext {
 	const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 	const transport: Transport = {
 		gateway: NAME,
-		redact: createTransport(NAME).redact,
+		redact: createTransport(NAME, { http }).redact,
 		request: async (req) => ({
 			status: 200,
 			headers: contentType ? { 'content-type': contentType } : {},

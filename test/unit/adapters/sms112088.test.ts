@@ -5,6 +5,10 @@ import { createTransport } from '../../../nodes/gateways/kit/transport';
 import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import type { Sms112088Sim } from '../../simulator/vendors/sms112088';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const NAME = '112088 Enterprise SMS (企业短信通)';
 const AUTH = 'us_name=mysms&us_pwd=pw-112088%203';
@@ -20,7 +24,7 @@ beforeEach(() => sim.reset());
 function ctx(credentials: Record<string, string> = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms112088, baseUrl: sim.urls.sms112088, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => new Date('2030-01-01T00:00:00Z'),
 	};
 }

@@ -11,6 +11,10 @@ import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import type { GatewayCredentials } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 /** 2011-07-25 16:04:12 China time: the document's example `resptime`. */
 const NOW = new Date('2011-07-25T08:04:12Z');
@@ -35,7 +39,7 @@ beforeEach(() => {
 function ctx(credentials: GatewayCredentials = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms18, baseUrl: sim.urls.sms18, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => NOW,
 	};
 }
@@ -43,7 +47,7 @@ function ctx(credentials: GatewayCredentials = {}): GatewayContext {
 /** A transport that answers `body` without any HTTP: for the document's verbatim examples. */
 function answering(body: string): Transport & { calls: TransportRequest[] } {
 	const calls: TransportRequest[] = [];
-	const real = createTransport(NAME);
+	const real = createTransport(NAME, { http });
 	return {
 		gateway: NAME,
 		calls,

@@ -20,6 +20,10 @@ import { createTransport, type Transport } from '../../../nodes/gateways/kit/tra
 import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import { startSimulator, type Simulator } from '../../simulator';
 import { SMSADMIN_SIM } from '../../simulator/vendors/smsAdmin';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const PASSWORD = 'pw-Admin#2';
 const PASSWORD_MD5 = '8f4020226aaabe0f9d606c354eb75ca8';
@@ -42,14 +46,14 @@ function ctxFor(kind: Kind, overrides: Record<string, string> = {}): GatewayCont
 	const secret = kind === 'plain' ? { password: PASSWORD } : { passwordMd5: PASSWORD_MD5 };
 	return {
 		credentials: { userId: 'smsuser', ...secret, baseUrl: sim.urls.smsAdmin, ...overrides },
-		transport: createTransport(SMSADMIN_DISPLAY_NAME),
+		transport: createTransport(SMSADMIN_DISPLAY_NAME, { http }),
 		now: () => new Date('2025-01-01T00:00:00Z'),
 	};
 }
 
 /** A context whose "gateway" answers `body` to anything, for answers the simulator never gives. */
 function stubCtx(body: string): GatewayContext {
-	const real = createTransport(SMSADMIN_DISPLAY_NAME);
+	const real = createTransport(SMSADMIN_DISPLAY_NAME, { http });
 	const transport: Transport = {
 		gateway: SMSADMIN_DISPLAY_NAME,
 		redact: real.redact,

@@ -3,6 +3,9 @@
  * carry the vendors' real bytes (the simulator vendors' pushRequest()); every test checks the
  * exact answer the gateway gets and whether an execution starts, with which items.
  */
+import type { INode, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
 import { encodePairs, encodeText } from '../../../nodes/gateways/kit/charset';
 import { pushTrigger } from '../../support/nodes';
 import { requestFromPushSpec, runWebhook, runWebhookMethod, WEBHOOK_BASE_URL, WEBHOOK_ID } from '../../harness/webhook';
@@ -76,7 +79,8 @@ describe('each gateway and event, decoded from the raw bytes', () => {
 		const run = await runWebhook(node, { parameters: { gateway: 'chinaSms' } }, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 		expect(run.text).toBe('0');
 		expect(run.items?.[0]).toMatchObject({ mobile: '13903710009', text: '回复内容' });
-		expect((run.n8nParsed.body as Record<string, string>).msg).not.toBe('回复内容');
+		// n8n left the body unparsed (the node asks it to, options.binaryData): the node read its bytes.
+		expect(run.n8nParsed.body).toBeUndefined();
 	});
 
 	it('smsAdmin Class=mo (GB2312 POST body): plain 200, one reply item', async () => {
@@ -159,6 +163,61 @@ describe('each gateway and event, decoded from the raw bytes', () => {
 				raw: { moTime: '1208212205', destcode: '1065751600001', mobile: '13800210021', msg: '好的，谢谢' },
 			},
 		]);
+	});
+});
+
+describe('form posts that declare their charset (n8n itself knows no GBK or GB2312)', () => {
+	const reply = (charset: 'gbk' | 'gb2312' | 'utf8', label: string | null) => {
+		const body = Buffer.from(encodePairs([['src', '13903710009'], ['msg', '回复：好的，谢谢'], ['mo', '9']], charset), 'latin1');
+		const contentType = `application/x-www-form-urlencoded${label === null ? '' : `; charset=${label}`}`;
+		return { method: 'POST', body, headers: { 'content-type': contentType } };
+	};
+
+	it.each([
+		['gbk', 'GBK'],
+		['gbk', 'gbk'],
+		['gb2312', 'gb2312'],
+		['gb2312', 'GB2312'],
+		['gbk', null],
+		['gb2312', null],
+		['utf8', 'UTF-8'],
+	] as const)('%s bytes labelled %s: one reply with the right text', async (charset, label) => {
+		const options = charset === 'utf8' ? { charset: 'utf8', binaryData: true } : {};
+		const run = await runWebhook(node, { parameters: { gateway: 'chinaSms', ...(charset === 'utf8' ? { options } : {}) } }, reply(charset, label));
+		expect([run.status, run.text]).toEqual([200, '0']);
+		expect(run.items).toEqual([expect.objectContaining({ type: 'reply', mobile: '13903710009', text: '回复：好的，谢谢' })]);
+	});
+
+	it('n8n refuses a GBK label with 422 (the node never runs) when options lack binaryData', async () => {
+		// As in a workflow written by hand without the hidden option: n8n parses the body first.
+		const run = await runWebhook(node, { parameters: { gateway: 'chinaSms', options: { charset: 'gbk' } } }, reply('gbk', 'GBK'));
+		expect([run.status, run.items]).toEqual([422, null]);
+		expect(JSON.parse(run.text)).toMatchObject({ code: 422, hint: 'Unknown encoding: gbk' });
+		// Without a label n8n parses it as UTF-8 and keeps the bytes: the node still reads them right.
+		const unlabelled = await runWebhook(node, { parameters: { gateway: 'chinaSms', options: { charset: 'gbk' } } }, reply('gbk', null));
+		expect(unlabelled.items).toEqual([expect.objectContaining({ text: '回复：好的，谢谢' })]);
+	});
+
+	it.each(['chinaSms', 'smsAdmin', 'sms18'])('%s: binaryData is on in a new node and stays on as options are added and saved (n8n-workflow\'s own parameter handling)', (gateway) => {
+		const trigger = node(gateway);
+		const options = trigger.description.properties.find((p) => p.name === 'options')!;
+		expect(options.default).toEqual({ binaryData: true });
+		expect(options.options).toContainEqual(expect.objectContaining({ name: 'binaryData', type: 'hidden', default: true }));
+		expect(trigger.description.version).toBe(1);
+		const stub = { id: 'n', name: 'Push', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+		const params = (values: INodeParameters, withDefaults: boolean) =>
+			NodeHelpers.getNodeParameters(trigger.description.properties, values, withDefaults, false, stub, trigger.description)!;
+		// A new node (defaults filled in), saved (defaults left out), an option added, saved again.
+		const fresh = params({}, true);
+		expect(fresh.options).toEqual({ binaryData: true });
+		const saved = params(fresh, false);
+		expect(saved.options).toEqual({ binaryData: true });
+		const edited = params({ ...saved, options: { ...(saved.options as INodeParameters), allowedAddresses: '203.0.113.7' } }, false);
+		expect(edited.options).toEqual({ binaryData: true, allowedAddresses: '203.0.113.7' });
+		// Loaded for a webhook call (defaults filled in again): still on, as n8n's body stage reads it.
+		expect((params(edited, true).options as INodeParameters).binaryData).toBe(true);
+		// A workflow saved with no options at all gets the default.
+		expect(params({}, true).options).toEqual({ binaryData: true });
 	});
 });
 
