@@ -1,4 +1,4 @@
-/** Normalised gateway events and results as n8n item JSON (CONTRACT.md "Outputs"). */
+/** Normalised gateway events and results as n8n item JSON (README "Output"). */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { GatewayId } from '../gateways/kit/declaration';

@@ -10,8 +10,8 @@
  *
  * Ports: n8n CN_SMS_PUSH_E2E_PORT (16678) and broker CN_SMS_PUSH_E2E_BROKER_PORT (16679).
  */
-import { encodePairs } from '../../nodes/gateway/charset';
-import type { Charset } from '../../nodes/gateway/types';
+import { encodePairs } from '../../nodes/gateways/kit/charset';
+import type { Charset } from '../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS } from '../simulator';
 import { createVendors } from '../simulator/vendors';
 import type { E2eN8n, SavedWorkflow } from './support/n8n';

@@ -64,7 +64,7 @@ const BAD_PASSWORD = 'Wrong-Password-9';
 interface CredentialCase {
 	type: string;
 	gateway: GatewayId;
-	/** The fields of CONTRACT.md, in order. */
+	/** The credential fields (README "Credentials"), in order. */
 	fields: string[];
 	good: (baseUrl: string) => Record<string, string>;
 	bad: (baseUrl: string) => Record<string, string>;

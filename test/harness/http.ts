@@ -9,8 +9,8 @@ import { CredentialTestContext, ExecuteContext } from 'n8n-core';
 import type { INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { createRunExecutionData } from 'n8n-workflow';
 
-import { httpClientFrom, httpClientFromLegacy } from '../../nodes/common/httpClient';
-import type { HttpClient } from '../../nodes/gateway/transport';
+import { httpClientFrom, httpClientFromLegacy } from '../../nodes/n8n/httpClient';
+import type { HttpClient } from '../../nodes/gateways/kit/transport';
 import { buildWorkflow } from './workflow';
 
 const NODE_TYPE: INodeType = {

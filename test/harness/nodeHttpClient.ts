@@ -7,8 +7,8 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 
-import { HttpFailure } from '../../nodes/gateway/transport';
-import type { HttpAnswer, HttpClient, HttpHeaders } from '../../nodes/gateway/transport';
+import { HttpFailure } from '../../nodes/gateways/kit/transport';
+import type { HttpAnswer, HttpClient, HttpHeaders } from '../../nodes/gateways/kit/transport';
 
 export function nodeHttpClient(): HttpClient {
 	return (request) =>

@@ -254,7 +254,7 @@ async function invoke(
 	const store = options.store ?? { data: {} };
 	// A fresh Workflow per call with the saved static data, as n8n loads it for each request.
 	const workflow = buildWorkflow(nodeType, options, store.data);
-	const refused = n8nBodyStage(req, workflow.getNode(NODE_NAME)!, bytes);
+	const refused = n8nBodyStage(req, workflow.getNode(nodeNameOf(nodeType))!, bytes);
 	if (refused) return { n8nAnswer: refused, result: undefined, error: undefined, logs: [], staticData: {} };
 	const additionalData = additionalDataFor(req, res);
 	const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method) ?? nodeType.description.webhooks![0];

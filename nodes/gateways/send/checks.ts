@@ -13,7 +13,7 @@ import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } f
 import type { GatewayAdapter } from '../kit/adapter';
 import type { Charset, OutgoingMessage, SendRequest } from '../kit/model';
 
-/** The `options` collection of the send operations (CONTRACT.md), as the node reads it. */
+/** The `options` collection of the send operations (README "Options of the send operations"), as the node reads it. */
 export interface SendOptions {
 	sendAt?: unknown;
 	signature?: string;

@@ -49,6 +49,28 @@ function vendorOption(option: VendorPushOption, gateway: GatewayDeclaration): IN
 				default: 'gbk',
 				description: `The charset ${gateway.name} pushes in. Undocumented; GBK unless your account is set to UTF-8 (match the Charset of your ${gateway.name} credential).`,
 			};
+		case 'longMessages':
+			return {
+				displayName: 'Long Messages',
+				name: 'longMessages',
+				type: 'options',
+				options: [
+					{
+						name: 'Join Parts',
+						value: 'join',
+						description:
+							'One item per message: parts wait in the workflow until the last arrives. For one n8n process whose parts arrive at least a second apart; parts pushed at the same moment, or to different n8n processes, can overwrite each other while they wait.',
+					},
+					{
+						name: 'Emit Each Part',
+						value: 'parts',
+						description:
+							'One item per part, at once, marked incomplete with the key that joins the parts (longMessage.key, part numbers in longMessage.received). No part can be lost; join them in your workflow. Use it in queue mode.',
+					},
+				],
+				default: 'join',
+				description: `How the parts of a long inbound message reach the workflow (${gateway.name} pushes each part on its own)`,
+			};
 		case 'longMessageWait':
 			return {
 				displayName: 'Long Message Wait (Seconds)',
@@ -57,7 +79,7 @@ function vendorOption(option: VendorPushOption, gateway: GatewayDeclaration): IN
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_LONG_MESSAGE_WAIT_SECONDS,
 				description:
-					'How long to wait for the missing parts of a long inbound message. After that it is emitted as it is, marked incomplete, with the next push that arrives (n8n gives webhooks no timer).',
+					'With Join Parts: how long to wait for the missing parts of a long inbound message. After that it is emitted as it is, marked incomplete, with the next push that arrives (n8n gives webhooks no timer).',
 			};
 		case 'receiver':
 			return {

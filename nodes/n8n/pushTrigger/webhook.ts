@@ -22,6 +22,7 @@ export interface PushOptions {
 	allowedAddresses?: string;
 	charset?: Charset;
 	longMessageWait?: number;
+	longMessages?: 'join' | 'parts';
 	proxyHops?: number;
 	receiver?: string;
 	password?: string;
@@ -170,11 +171,12 @@ function handlePush(
 	if (skipped > 0) {
 		this.logger.debug(`${nodeName}: acknowledged ${skipped} ${name} event(s) of a kind not selected in Events`);
 	}
-	const manual = this.getMode() === 'manual';
+	// The editor's test webhook keeps no static data; with `parts` no part waits in it.
+	const joinHere = this.getMode() !== 'manual' && (options.longMessages ?? 'join') === 'join';
 	const waitSeconds = options.longMessageWait ?? DEFAULT_LONG_MESSAGE_WAIT_SECONDS;
 	const emitted = joinPushedEvents(
 		selected,
-		manual ? null : this.getWorkflowStaticData('node'),
+		joinHere ? this.getWorkflowStaticData('node') : null,
 		Date.now(),
 		Math.max(0, waitSeconds) * 1000,
 	);

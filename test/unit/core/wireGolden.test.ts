@@ -11,11 +11,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { md5Hex } from '../../../nodes/gateway/auth';
-import { getAdapter } from '../../../nodes/gateway/registry';
-import { createTransport } from '../../../nodes/gateway/transport';
-import type { Charset, GatewayAdapter, GatewayContext, GatewayCredentials, GatewayId } from '../../../nodes/gateway/types';
-import { messageProblems } from '../../../nodes/gateway/validate';
+import { md5Hex } from '../../../nodes/gateways/kit/auth';
+import { getAdapter } from '../../../nodes/gateways/registry';
+import { createTransport } from '../../../nodes/gateways/kit/transport';
+import type { GatewayAdapter, GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
+import type { Charset, GatewayCredentials } from '../../../nodes/gateways/kit/model';
+import { messageProblems } from '../../../nodes/gateways/send/checks';
 import { REAL_EXCEPT_DATE } from '../../harness/clock';
 import { n8nHttpClient } from '../../harness/http';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';

@@ -1,5 +1,5 @@
 /**
- * Every cell of the CONTRACT operation table through the CN SMS node, in a real n8n ExecuteContext,
+ * Every cell of the operation table (README "Operations") through the action nodes, in a real n8n ExecuteContext,
  * against the simulator: the exact request bytes and the exact output items.
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';

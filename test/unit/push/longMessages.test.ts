@@ -115,7 +115,7 @@ describe('incomplete long messages', () => {
 
 	it('carries the parse errors of its parts', () => {
 		const [reply, p] = part(1, 'a', 2);
-		const joined = joinParts({ firstSeen: 0, id: p.id, total: 2, parts: { '1': { ...reply, parseError: 'odd' } } });
+		const joined = joinParts(p.key, { firstSeen: 0, id: p.id, total: 2, parts: { '1': { ...reply, parseError: 'odd' } } });
 		expect(joined.reply.parseError).toBe('odd');
 		expect(joined.missing).toEqual([2]);
 	});

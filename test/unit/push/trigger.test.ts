@@ -352,7 +352,7 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 			receivedAt: '2026-11-20T10:01:00+08:00',
 			destination: '1065751600001',
 			incomplete: false,
-			longMessage: { id: '234', total: 3, received: [1, 2, 3], missing: [] },
+			longMessage: { key: `${mobile}|234|3`, id: '234', total: 3, received: [1, 2, 3], missing: [] },
 		});
 		expect((items[0].raw as { parts: unknown[] }).parts).toHaveLength(3);
 		expect(Object.keys(items[0])).toEqual(['gateway', 'type', 'id', 'mobile', 'text', 'receivedAt', 'destination', 'extno', 'linkId', 'incomplete', 'longMessage', 'raw']);
@@ -387,8 +387,23 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 	it('hands each part out at once in the editor (test URL), where n8n keeps no static data', async () => {
 		const store: StaticDataStore = { data: {} };
 		const run = await runWebhook(node, { parameters, store, mode: 'manual' }, part(2));
-		expect(run.items).toEqual([expect.objectContaining({ text: '第二段，', incomplete: true, longMessage: { id: '234', total: 3, received: [2], missing: [1, 3] } })]);
+		expect(run.items).toEqual([expect.objectContaining({ text: '第二段，', incomplete: true, longMessage: expect.objectContaining({ id: '234', total: 3, received: [2], missing: [1, 3] }) })]);
 		expect(store.data).toEqual({});
+	});
+
+	it('Emit Each Part: every part is its own item at once, with the key that joins them; nothing waits', async () => {
+		const store: StaticDataStore = { data: {} };
+		const options = { ...parameters, options: { ...sms18Options, longMessages: 'parts' } };
+		const runs = [];
+		for (const n of [3, 1, 2]) runs.push(await runWebhook(node, { parameters: options, store }, part(n)));
+		const items = runs.map((r) => r.items![0]);
+		expect(items.map((i) => [i.text, i.incomplete, (i.longMessage as { received: number[] }).received])).toEqual([
+			['第三段。', true, [3]],
+			['第一段，', true, [1]],
+			['第二段，', true, [2]],
+		]);
+		expect(new Set(items.map((i) => (i.longMessage as { key: string }).key))).toEqual(new Set([`${items[0].mobile}|234|3`]));
+		expect(runs.map((r) => r.staticData)).toEqual([{}, {}, {}]);
 	});
 
 	it('does not keep parts of replies that are not selected', async () => {
