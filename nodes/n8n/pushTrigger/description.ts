@@ -134,7 +134,7 @@ function properties(gateway: GatewayDeclaration): INodeProperties[] {
 			// know (GBK, GB2312), unless the start node is version 1 with `options.binaryData` set: then
 			// the body is left unread and the trigger reads its bytes itself (webhook.ts).
 			default: { binaryData: true },
-			options: [...options.sort((a, b) => a.displayName.localeCompare(b.displayName)), RAW_BODY],
+			options: [...options, RAW_BODY].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 	];
 }
