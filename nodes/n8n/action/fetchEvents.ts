@@ -25,7 +25,7 @@ export async function executeFetch(run: RunContext, kind: EventKind): Promise<IN
 
 	// Spacing: the adapter's documented minimum (drain's default), counted from each answer so the
 	// gateway never sees two calls closer than that; calls never overlap.
-	const result = await drain<DeliveryReport | InboundReply>(adapter, ctx, kind, { maxCalls, sleep: run.session.sleep });
+	const result = await drain<DeliveryReport | InboundReply>(adapter, ctx, kind, { maxCalls, sleep: run.session.sleep, now: () => ctx.now().getTime() });
 	const pairedItem = run.items.map((_, item) => ({ item }));
 	const out: INodeExecutionData[] = result.events.map((event) => ({ json: eventToJson(run.gateway, event), pairedItem }));
 

@@ -65,6 +65,7 @@ export async function pollEvents(this: IPollFunctions, adapter: GatewayAdapter, 
 				const result = await drain<GatewayEvent>(adapter, session.ctx, kind, {
 					maxCalls: settings.maxCalls,
 					sleep: session.sleep,
+					now: () => session.ctx.now().getTime(),
 					// The documented spacing (drain's default), counted from each answer so the gateway
 					// sees requests at least that far apart however slowly one of them arrived.
 					budgetMs,

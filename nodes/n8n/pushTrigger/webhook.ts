@@ -11,6 +11,7 @@ import type { GatewayId } from '../../gateways/kit/declaration';
 import type { Charset } from '../../gateways/kit/model';
 import { eventToJson } from '../items';
 import { pushTriggerName } from '../nodeNames';
+import type { NodeSeams } from '../session';
 import { joinPushedEvents } from '../../gateways/push/longMessages';
 import type { EmittedEvent } from '../../gateways/push/longMessages';
 
@@ -92,7 +93,14 @@ function toItem(gateway: GatewayId, emitted: EmittedEvent): INodeExecutionData {
 	return { json };
 }
 
-export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapter): Promise<IWebhookResponseData> {
+/** The `webhook` of a gateway's push trigger: its shell hands in the adapter and the seams. */
+export function webhookFor(adapter: GatewayAdapter, seams: NodeSeams): (this: IWebhookFunctions) => Promise<IWebhookResponseData> {
+	return async function (this: IWebhookFunctions) {
+		return await receivePush.call(this, adapter, seams);
+	};
+}
+
+export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapter, seams: NodeSeams = {}): Promise<IWebhookResponseData> {
 	const nodeName = pushTriggerName(adapter.declaration).displayName;
 	const res = this.getResponseObject() as unknown as PushHttpResponse;
 	const handler = adapter.push!;
@@ -101,7 +109,7 @@ export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapt
 		const req = this.getRequestObject() as unknown as PushHttpRequest;
 		// The node asks n8n to leave the body unparsed (description.ts, `binaryData`): read it here.
 		if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
-		return handlePush.call(this, adapter.id, handler, name, nodeName, res);
+		return handlePush.call(this, adapter.id, handler, name, nodeName, res, (seams.now ?? (() => new Date()))().getTime());
 	} catch (error) {
 		// Never let a push crash the webhook: log it and tell the gateway it failed.
 		this.logger.error(`${nodeName}: could not handle a ${name} push: ${(error as Error).message}`);
@@ -117,6 +125,7 @@ function handlePush(
 	name: string,
 	nodeName: string,
 	res: PushHttpResponse,
+	nowMs: number,
 ): IWebhookResponseData {
 	const req = this.getRequestObject() as unknown as PushHttpRequest;
 	const options = this.getNodeParameter('options', {}) as PushOptions;
@@ -177,7 +186,7 @@ function handlePush(
 	const emitted = joinPushedEvents(
 		selected,
 		joinHere ? this.getWorkflowStaticData('node') : null,
-		Date.now(),
+		nowMs,
 		Math.max(0, waitSeconds) * 1000,
 	);
 

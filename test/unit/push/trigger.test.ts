@@ -14,7 +14,9 @@ import type { QueuedEvent } from '../../simulator/types';
 import { createVendors } from '../../simulator/vendors';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
 
-const node = (gateway: string) => pushTrigger(gateway as never);
+/** The clock the push triggers read (the long-message wait); null: the real one. */
+let clockMs: number | null = null;
+const node = (gateway: string) => pushTrigger(gateway as never, { now: () => new Date(clockMs ?? Date.now()) });
 const vendors = createVendors();
 const sms18Sim = vendors.sms18 as Sms18Sim;
 
@@ -317,12 +319,15 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 		pushOf('sms18', 'reply', { mobile, text: parts[n - 1], emshead: `${id},${total},${n}`, receivedAt: `2026-11-20 10:0${n}:00`, destination: '1065751600001' });
 	const parameters = { gateway: 'sms18', options: sms18Options };
 	let now = Date.parse('2026-11-20T02:00:00Z');
-	let clock: jest.SpyInstance;
+	const advance = (ms: number) => {
+		now += ms;
+		clockMs = now;
+	};
 	beforeEach(() => {
 		now = Date.parse('2026-11-20T02:00:00Z');
-		clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		clockMs = now;
 	});
-	afterEach(() => clock.mockRestore());
+	afterEach(() => (clockMs = null));
 
 	async function deliver(store: StaticDataStore, numbers: number[]) {
 		const runs = [];
@@ -363,10 +368,10 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 	it('emits an incomplete message with the first push after the wait, marked incomplete', async () => {
 		const store: StaticDataStore = { data: {} };
 		await deliver(store, [1, 3]);
-		now += 599_000;
+		advance(599_000);
 		const early = await runWebhook(node, { parameters, store }, pushOf('sms18', 'report', { mobile: '13900000000', messageId: '9' }));
 		expect(early.items).toEqual([expect.objectContaining({ type: 'report' })]);
-		now += 1_000;
+		advance(1_000);
 		const late = await runWebhook(node, { parameters, store }, pushOf('sms18', 'report', { mobile: '13900000000', messageId: '10' }));
 		expect(late.items).toHaveLength(2);
 		expect(late.items![0]).toMatchObject({ type: 'reply', text: '第一段，第三段。', incomplete: true, longMessage: { id: '234', total: 3, received: [1, 3], missing: [2] } });
@@ -379,7 +384,7 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 		const store: StaticDataStore = { data: {} };
 		const options = { ...parameters, options: { ...sms18Options, longMessageWait: 60 } };
 		await runWebhook(node, { parameters: { ...options, events: ['reply'] }, store }, part(2));
-		now += 60_000;
+		advance(60_000);
 		const run = await runWebhook(node, { parameters: { ...options, events: ['reply'] }, store }, pushOf('sms18', 'report', { mobile: '1', messageId: '1' }));
 		expect(run.items).toEqual([expect.objectContaining({ text: '第二段，', incomplete: true })]);
 	});
