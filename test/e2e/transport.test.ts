@@ -15,9 +15,9 @@ import { GATEWAY_IDS, startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 import type { GatewayId } from '../simulator/types';
 import { simulatorCredentials } from './support/credentials';
+import { nodeTypes } from './support/workflows';
 import type { CredentialRef, E2eN8n } from './support/n8n';
 import { activateWorkflow, callWebhook, createCredential, createWorkflow, getExecution, outputOf, startE2eN8n, waitForExecutions } from './support/n8n';
-import { PACKAGE } from './support/n8n';
 
 const PORT = Number(process.env.CN_SMS_TRANSPORT_E2E_PORT || 16678);
 const BROKER_PORT = Number(process.env.CN_SMS_TRANSPORT_E2E_BROKER_PORT || 16679);
@@ -50,10 +50,10 @@ async function run(gateway: GatewayId, parameters: Record<string, unknown>, cred
 			{
 				id: `sms-${counter}`,
 				name: NODE,
-				type: `${PACKAGE}.cnSms`,
+				type: nodeTypes(gateway).action,
 				typeVersion: 1,
 				position: [300, 0],
-				parameters: { gateway, ...(gateway === 'smsAdmin' ? { authentication: 'password' } : {}), options: {}, ...parameters },
+				parameters: { ...(gateway === 'smsAdmin' ? { authentication: 'password' } : {}), options: {}, ...parameters },
 				credentials: { [type]: credential },
 				onError: 'continueRegularOutput',
 			},
