@@ -14,7 +14,8 @@ import '../test/harness/env';
 import { performance } from 'node:perf_hooks';
 
 import { createTransport } from '../nodes/gateways/kit/transport';
-import type { HttpClient, TransportRequest } from '../nodes/gateways/kit/transport';
+import type { TransportRequest } from '../nodes/gateways/kit/transport';
+import type { HttpClient } from '../nodes/gateways/kit/http';
 import { n8nCredentialTestHttpClient, n8nHttpClient } from '../test/harness/http';
 import { nodeHttpClient } from '../test/harness/nodeHttpClient';
 import { SIM_ACCOUNTS, startSimulator } from '../test/simulator';

@@ -19,8 +19,8 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { HttpFailure } from '../gateways/kit/transport';
-import type { HttpAnswer, HttpClient, HttpHeaders, HttpRequest } from '../gateways/kit/transport';
+import { HttpFailure } from '../gateways/kit/http';
+import type { HttpAnswer, HttpClient, HttpHeaders, HttpRequest } from '../gateways/kit/http';
 
 /** The part of an n8n context's helpers this needs (execute, poll, webhook and hook contexts have it). */
 export interface RequestHelper {

@@ -13,7 +13,8 @@ import { sleep as n8nSleep } from 'n8n-workflow';
 
 import { adapterForCredentialType } from '../gateways/registry';
 import { createTransport } from '../gateways/kit/transport';
-import type { HttpClient, TransportOptions } from '../gateways/kit/transport';
+import type { TransportOptions } from '../gateways/kit/transport';
+import type { HttpClient } from '../gateways/kit/http';
 import type { GatewayAdapter, GatewayContext } from '../gateways/kit/adapter';
 import type { GatewayCredentials } from '../gateways/kit/model';
 import { errorFields } from './errors';

@@ -10,7 +10,7 @@ import type { INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { createRunExecutionData } from 'n8n-workflow';
 
 import { httpClientFrom, httpClientFromLegacy } from '../../nodes/n8n/httpClient';
-import type { HttpClient } from '../../nodes/gateways/kit/transport';
+import type { HttpClient } from '../../nodes/gateways/kit/http';
 import { buildWorkflow } from './workflow';
 
 const NODE_TYPE: INodeType = {

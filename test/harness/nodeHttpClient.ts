@@ -7,8 +7,8 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 
-import { HttpFailure } from '../../nodes/gateways/kit/transport';
-import type { HttpAnswer, HttpClient, HttpHeaders } from '../../nodes/gateways/kit/transport';
+import { HttpFailure } from '../../nodes/gateways/kit/http';
+import type { HttpAnswer, HttpClient, HttpHeaders } from '../../nodes/gateways/kit/http';
 
 export function nodeHttpClient(): HttpClient {
 	return (request) =>

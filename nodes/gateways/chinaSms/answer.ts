@@ -4,7 +4,7 @@
  * spaces (`num=2& success =…& faile =`, `errid =0&err=成功`); the order of keys is not fixed (附录 B).
  */
 import type { GatewayContext } from '../kit/adapter';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { gbkUnlessUtf8, text } from '../kit/credentialValues';
 import { GatewayError, InputError, TransportError, unexpectedResponse } from '../kit/errors';
 import { CHINA_SMS_ERRORS, CHINA_SMS_UNKNOWN_REASON } from './errors';

@@ -2,7 +2,7 @@
  * Errors of the gateway layer. The n8n nodes turn them into NodeApiError / NodeOperationError;
  * their messages are already safe to show (secrets removed by the transport).
  */
-import type { CharsetMismatch } from './charsetMismatch';
+import type { CharsetMismatch } from './model';
 import { redact } from './redact';
 
 /** The gateway answered and refused: `<Gateway>: <plain English reason> (code <code>)`. */
@@ -95,19 +95,6 @@ export class InputError extends Error {
 	}
 }
 
-/**
- * The runtime cannot do what a charset needs: a Node.js built without full ICU has no GB18030
- * decoder, from which the GBK codec is built. Found before anything is sent in that charset.
- */
-export class CharsetUnavailableError extends Error {
-	readonly charset: string;
-
-	constructor(charset: string, why: string) {
-		super(`${charset} is unavailable: ${why}`);
-		this.name = 'CharsetUnavailableError';
-		this.charset = charset;
-	}
-}
 
 /** A short, single-line excerpt of a body for error messages. */
 export function excerptOf(text: string, max = 200): string {

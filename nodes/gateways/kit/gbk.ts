@@ -9,7 +9,20 @@
  * converter (windows-936), which maps 83 cells differently, while "gb18030" gives the same table
  * on Node 20 and 24.
  */
-import { CharsetUnavailableError } from './errors';
+
+/**
+ * The runtime cannot do what a charset needs: a Node.js built without full ICU has no GB18030
+ * decoder, from which the GBK codec is built. Found before anything is sent in that charset.
+ */
+export class CharsetUnavailableError extends Error {
+	readonly charset: string;
+
+	constructor(charset: string, why: string) {
+		super(`${charset} is unavailable: ${why}`);
+		this.name = 'CharsetUnavailableError';
+		this.charset = charset;
+	}
+}
 
 const TRAILS_PER_LEAD = 190; // 0x40–0x7E and 0x80–0xFE
 const CELLS = 126 * TRAILS_PER_LEAD; // lead bytes 0x81–0xFE

@@ -8,9 +8,9 @@
 import { describeCharacters, unencodableCharacters } from '../kit/charset';
 import { InputError } from '../kit/errors';
 import { normaliseNumber, parseRecipients } from '../kit/phone';
+import type { CheckContext } from './checkContext';
 import { sendAtProblems } from './sendAt';
 import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from '../kit/segments';
-import type { GatewayAdapter } from '../kit/adapter';
 import type { Charset, OutgoingMessage, SendRequest } from '../kit/model';
 
 /** The `options` collection of the send operations (README "Options of the send operations"), as the node reads it. */
@@ -26,15 +26,6 @@ export interface SendOptions {
 }
 
 export const MAX_CONCURRENCY = 5;
-
-export interface CheckContext {
-	adapter: GatewayAdapter;
-	/** Charset on the wire for the credentials in use. */
-	charset: Charset;
-	now: Date;
-	/** IANA zone a `sendAt` without offset is read in (the workflow's time zone). */
-	timeZone: string;
-}
 
 export interface CheckedMessage {
 	/** Everything of the send request but the recipients; signature applied. */

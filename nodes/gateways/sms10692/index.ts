@@ -16,7 +16,7 @@ import { diagnoseCharset, flagMismatch } from '../kit/charsetMismatch';
 import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { sms10692Declaration } from './declaration';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
 import { readXml } from '../kit/xmlReader';

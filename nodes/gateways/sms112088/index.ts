@@ -9,7 +9,7 @@ import { flagMismatch } from '../kit/charsetMismatch';
 import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { sms112088Declaration } from './declaration';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { salvageFetch } from '../kit/salvage';
 import type { GatewayContext } from '../kit/adapter';
 import type { BalanceResult, DeliveryReport, DeliveryStatus, FetchPage, InboundReply, RecipientOutcome, SendOutcome, SendRequest } from '../kit/model';

@@ -11,7 +11,7 @@ import { flagMismatch } from '../kit/charsetMismatch';
 import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { smsAdminDeclaration } from './declaration';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { completeLines, salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
 import type { GatewayContext } from '../kit/adapter';

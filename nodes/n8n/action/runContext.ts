@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { GatewayAdapter } from '../../gateways/kit/adapter';
 import type { GatewayId } from '../../gateways/kit/declaration';
-import type { CheckContext } from '../../gateways/send/checks';
+import type { CheckContext } from '../../gateways/send/checkContext';
 import { failureItem, nodeError } from '../errors';
 import type { GatewaySession } from '../session';
 

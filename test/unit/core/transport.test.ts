@@ -12,14 +12,8 @@ import tlsModule = require('node:tls');
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
 import { decodeBytes, encodeText } from '../../../nodes/gateways/kit/charset';
 import { TransportError } from '../../../nodes/gateways/kit/errors';
-import {
-	DEFAULT_MAX_BODY_BYTES,
-	DEFAULT_TIMEOUT_MS,
-	createTransport,
-	type HttpClient,
-	type HttpRequest,
-	type TransportRequest,
-} from '../../../nodes/gateways/kit/transport';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
+import { type HttpClient, type HttpRequest } from '../../../nodes/gateways/kit/http';
 import { n8nCredentialTestHttpClient, n8nHttpClient } from '../../harness/http';
 
 const GATEWAY = 'Test Gateway (测试网关)';

@@ -1,7 +1,8 @@
 /** `sendBulk`: one number and one message per item; items sharing message and options go out together. */
 import type { SendRequest } from '../../../gateways/kit/model';
 import { checkMessageAndOptions, failItem, gatewayProblems, recipientProblems, textOf } from '../../../gateways/send/checks';
-import type { CheckContext, CheckedMessage, SendOptions } from '../../../gateways/send/checks';
+import type { CheckedMessage, SendOptions } from '../../../gateways/send/checks';
+import type { CheckContext } from '../../../gateways/send/checkContext';
 import { chinaIso } from '../../../gateways/send/sendAt';
 import { itemParameter } from '../itemParameters';
 import type { OperationUnit } from '../operation';

@@ -2,7 +2,8 @@
 import type { TemplateSendRequest } from '../../../gateways/kit/model';
 import { countSegments } from '../../../gateways/kit/segments';
 import { applySignature, failItem, gatewayProblems, messageProblems, recipientProblems, runOptionProblems, textOf } from '../../../gateways/send/checks';
-import type { CheckContext, SendOptions } from '../../../gateways/send/checks';
+import type { SendOptions } from '../../../gateways/send/checks';
+import type { CheckContext } from '../../../gateways/send/checkContext';
 import { chinaIso, sendAtProblems } from '../../../gateways/send/sendAt';
 import { fillTemplate, splitValues, templatePlaceholders } from '../../../gateways/send/template';
 import { itemParameter } from '../itemParameters';
