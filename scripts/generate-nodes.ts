@@ -35,13 +35,14 @@ export interface ShellFile {
 function literal(value: unknown, depth: number): string {
 	const pad = '\t'.repeat(depth);
 	if (Array.isArray(value)) {
-		if (value.every((v) => typeof v !== 'object')) return `[${value.map((v) => literal(v, depth)).join(', ')}]`;
+		const flat = `[${value.map((v) => literal(v, depth)).join(', ')}]`;
+		if (flat.length <= 160) return flat;
 		return `[\n${value.map((v) => `${pad}\t${literal(v, depth + 1)},`).join('\n')}\n${pad}]`;
 	}
 	if (typeof value === 'object' && value !== null) {
 		const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${literal(v, depth + 1)}`);
 		const flat = `{ ${entries.join(', ')} }`;
-		return flat.length <= 100 ? flat : `{\n${entries.map((e) => `${pad}\t${e},`).join('\n')}\n${pad}}`;
+		return flat.length <= 160 ? flat : `{\n${entries.map((e) => `${pad}\t${e},`).join('\n')}\n${pad}}`;
 	}
 	return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value);
 }
@@ -80,11 +81,9 @@ function shell(gateway: GatewayDeclaration, kind: Kind, name: NodeName): ShellFi
 			? [
 					'\twebhookMethods = {',
 					'\t\tdefault: {',
-					...(['checkExists', 'create', 'delete'] as const).flatMap((m) => [
-						`\t\t\tasync ${m}(this: IHookFunctions): Promise<boolean> {`,
-						`\t\t\t\treturn await pushHooks.${m}.call(this, ${gateway.id});`,
-						'\t\t\t},',
-					]),
+					...(['checkExists', 'create', 'delete'] as const).map(
+						(m) => `\t\t\tasync ${m}(this: IHookFunctions): Promise<boolean> { return await pushHooks.${m}.call(this, ${gateway.id}); },`,
+					),
 					'\t\t},',
 					'\t};',
 					'',

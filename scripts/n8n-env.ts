@@ -456,15 +456,24 @@ export class N8nRestClient {
 	}
 
 	async raw(method: string, urlPath: string, body?: unknown): Promise<Response> {
-		return await fetch(`${this.url}${urlPath}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': this.browserId,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = async () =>
+			await fetch(`${this.url}${urlPath}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': this.browserId,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		try {
+			return await send();
+		} catch (error) {
+			// A kept-alive connection n8n closed just as it was reused ("other side closed", seen under
+			// load before /types/nodes.json): a GET changes nothing, so it is asked once more.
+			if (method !== 'GET') throw error;
+			return await send();
+		}
 	}
 
 	/** JSON of a 2xx answer; REST answers are unwrapped from `{ data }`. */

@@ -13,9 +13,7 @@ export class ChinaSms implements INodeType {
 		icon: { light: 'file:../../icons/chinaSms.svg', dark: 'file:../../icons/chinaSms.dark.svg' },
 		subtitle: '={{ $parameter["operation"] }}',
 		usableAsTool: true,
-		credentials: [
-			{ name: 'chinaSmsApi', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'chinaSmsApi', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

@@ -16,15 +16,9 @@ export class ChinaSmsPushTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.checkExists.call(this, chinaSms);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.create.call(this, chinaSms);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.delete.call(this, chinaSms);
-			},
+			async checkExists(this: IHookFunctions): Promise<boolean> { return await pushHooks.checkExists.call(this, chinaSms); },
+			async create(this: IHookFunctions): Promise<boolean> { return await pushHooks.create.call(this, chinaSms); },
+			async delete(this: IHookFunctions): Promise<boolean> { return await pushHooks.delete.call(this, chinaSms); },
 		},
 	};
 

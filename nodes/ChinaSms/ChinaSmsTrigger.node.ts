@@ -12,9 +12,7 @@ export class ChinaSmsTrigger implements INodeType {
 		...pollingTriggerDescription(chinaSms.declaration),
 		icon: { light: 'file:../../icons/chinaSms.svg', dark: 'file:../../icons/chinaSms.dark.svg' },
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		credentials: [
-			{ name: 'chinaSmsApi', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'chinaSmsApi', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

@@ -13,9 +13,7 @@ export class Sms10692 implements INodeType {
 		icon: { light: 'file:../../icons/sms10692.svg', dark: 'file:../../icons/sms10692.dark.svg' },
 		subtitle: '={{ $parameter["operation"] }}',
 		usableAsTool: true,
-		credentials: [
-			{ name: 'sms10692Api', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'sms10692Api', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

@@ -12,9 +12,7 @@ export class Sms10692Trigger implements INodeType {
 		...pollingTriggerDescription(sms10692.declaration),
 		icon: { light: 'file:../../icons/sms10692.svg', dark: 'file:../../icons/sms10692.dark.svg' },
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		credentials: [
-			{ name: 'sms10692Api', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'sms10692Api', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

@@ -13,9 +13,7 @@ export class Sms112088 implements INodeType {
 		icon: { light: 'file:../../icons/sms112088.svg', dark: 'file:../../icons/sms112088.dark.svg' },
 		subtitle: '={{ $parameter["operation"] }}',
 		usableAsTool: true,
-		credentials: [
-			{ name: 'sms112088Api', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'sms112088Api', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

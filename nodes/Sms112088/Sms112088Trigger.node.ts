@@ -12,9 +12,7 @@ export class Sms112088Trigger implements INodeType {
 		...pollingTriggerDescription(sms112088.declaration),
 		icon: { light: 'file:../../icons/sms112088.svg', dark: 'file:../../icons/sms112088.dark.svg' },
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		credentials: [
-			{ name: 'sms112088Api', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'sms112088Api', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

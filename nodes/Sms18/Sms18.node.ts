@@ -13,9 +13,7 @@ export class Sms18 implements INodeType {
 		icon: { light: 'file:../../icons/sms18.svg', dark: 'file:../../icons/sms18.dark.svg' },
 		subtitle: '={{ $parameter["operation"] }}',
 		usableAsTool: true,
-		credentials: [
-			{ name: 'sms18Api', required: true, testedBy: 'gatewayCredentialTest' },
-		],
+		credentials: [{ name: 'sms18Api', required: true, testedBy: 'gatewayCredentialTest' }],
 	};
 
 	methods = { credentialTest: { gatewayCredentialTest: testGatewayCredentials } };

@@ -16,15 +16,9 @@ export class Sms18Trigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.checkExists.call(this, sms18);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.create.call(this, sms18);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.delete.call(this, sms18);
-			},
+			async checkExists(this: IHookFunctions): Promise<boolean> { return await pushHooks.checkExists.call(this, sms18); },
+			async create(this: IHookFunctions): Promise<boolean> { return await pushHooks.create.call(this, sms18); },
+			async delete(this: IHookFunctions): Promise<boolean> { return await pushHooks.delete.call(this, sms18); },
 		},
 	};
 

@@ -14,18 +14,8 @@ export class SmsAdmin implements INodeType {
 		subtitle: '={{ $parameter["operation"] }}',
 		usableAsTool: true,
 		credentials: [
-			{
-				name: 'smsAdminApi',
-				required: true,
-				testedBy: 'gatewayCredentialTest',
-				displayOptions: { show: { authentication: ['password'] } },
-			},
-			{
-				name: 'smsAdminMd5Api',
-				required: true,
-				testedBy: 'gatewayCredentialTest',
-				displayOptions: { show: { authentication: ['md5Password'] } },
-			},
+			{ name: 'smsAdminApi', required: true, testedBy: 'gatewayCredentialTest', displayOptions: { show: { authentication: ['password'] } } },
+			{ name: 'smsAdminMd5Api', required: true, testedBy: 'gatewayCredentialTest', displayOptions: { show: { authentication: ['md5Password'] } } },
 		],
 	};
 

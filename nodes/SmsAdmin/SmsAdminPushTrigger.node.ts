@@ -16,15 +16,9 @@ export class SmsAdminPushTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.checkExists.call(this, smsAdmin);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.create.call(this, smsAdmin);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await pushHooks.delete.call(this, smsAdmin);
-			},
+			async checkExists(this: IHookFunctions): Promise<boolean> { return await pushHooks.checkExists.call(this, smsAdmin); },
+			async create(this: IHookFunctions): Promise<boolean> { return await pushHooks.create.call(this, smsAdmin); },
+			async delete(this: IHookFunctions): Promise<boolean> { return await pushHooks.delete.call(this, smsAdmin); },
 		},
 	};
 

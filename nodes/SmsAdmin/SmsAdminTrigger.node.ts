@@ -13,18 +13,8 @@ export class SmsAdminTrigger implements INodeType {
 		icon: { light: 'file:../../icons/smsAdmin.svg', dark: 'file:../../icons/smsAdmin.dark.svg' },
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		credentials: [
-			{
-				name: 'smsAdminApi',
-				required: true,
-				testedBy: 'gatewayCredentialTest',
-				displayOptions: { show: { authentication: ['password'] } },
-			},
-			{
-				name: 'smsAdminMd5Api',
-				required: true,
-				testedBy: 'gatewayCredentialTest',
-				displayOptions: { show: { authentication: ['md5Password'] } },
-			},
+			{ name: 'smsAdminApi', required: true, testedBy: 'gatewayCredentialTest', displayOptions: { show: { authentication: ['password'] } } },
+			{ name: 'smsAdminMd5Api', required: true, testedBy: 'gatewayCredentialTest', displayOptions: { show: { authentication: ['md5Password'] } } },
 		],
 	};
 

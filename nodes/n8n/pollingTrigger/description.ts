@@ -1,12 +1,11 @@
 /** The description of a gateway's polling trigger, generated from its declaration. */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { EventType, GatewayDeclaration } from '../../gateways/kit/declaration';
 import { DEFAULT_MAX_CALLS } from '../../gateways/fetch/runner';
 import { authenticationProperties, nodeCredentials } from '../credentials';
 import { EVENT_OPTIONS, eventPhrase } from '../eventOptions';
-import { iconOf, vendorNames } from '../texts';
+import { triggerDescription, vendorNames } from '../texts';
 import { pollingTriggerName, pushTriggerName } from '../nodeNames';
 
 function properties(gateway: GatewayDeclaration, events: EventType[]): INodeProperties[] {
@@ -75,17 +74,8 @@ export function pollingTriggerDescription(gateway: GatewayDeclaration): INodeTyp
 	const name = pollingTriggerName(gateway);
 	const push = gateway.push ? ` To start at once without polling, have ${gateway.name} push to the ${pushTriggerName(gateway).displayName}.` : '';
 	return {
-		displayName: name.displayName,
-		name: name.type,
-		icon: iconOf(gateway),
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: `Starts the workflow when ${vendorNames(gateway)} hands out ${eventPhrase(polling.events)}, by polling it (${polling.note}).${push}`,
-		defaults: { name: name.displayName },
+		...triggerDescription(gateway, name, `Starts the workflow when ${vendorNames(gateway)} hands out ${eventPhrase(polling.events)}, by polling it (${polling.note}).${push}`),
 		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: nodeCredentials(gateway),
 		properties: properties(gateway, polling.events),
 	};

@@ -1,11 +1,10 @@
 /** The description of a gateway's push trigger, generated from its declaration. */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { GatewayDeclaration, VendorPushOption } from '../../gateways/kit/declaration';
 import { EVENT_OPTIONS, eventPhrase } from '../eventOptions';
 import { pollingTriggerName, pushTriggerName } from '../nodeNames';
-import { iconOf, vendorNames } from '../texts';
+import { triggerDescription, vendorNames } from '../texts';
 import { DEFAULT_LONG_MESSAGE_WAIT_SECONDS } from './webhook';
 
 /** The fixed path of the node's webhook: `/webhook/<webhook id>/cn-sms`. */
@@ -144,16 +143,7 @@ export function pushTriggerDescription(gateway: GatewayDeclaration): INodeTypeDe
 	const name = pushTriggerName(gateway);
 	const polling = gateway.polling ? ` Without a push address, the ${pollingTriggerName(gateway).displayName} polls for them instead.` : '';
 	return {
-		displayName: name.displayName,
-		name: name.type,
-		icon: iconOf(gateway),
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: `Starts the workflow when ${vendorNames(gateway)} pushes ${eventPhrase(push.events)} to n8n (${push.note}).${polling}`,
-		defaults: { name: name.displayName },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		...triggerDescription(gateway, name, `Starts the workflow when ${vendorNames(gateway)} pushes ${eventPhrase(push.events)} to n8n (${push.note}).${polling}`),
 		// One path, both methods: the vendors push with GET or POST (seed 000 §6, 001 §9–10, 003).
 		webhooks: [
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },

@@ -2,6 +2,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { failItem, textOf } from '../../../gateways/send/checks';
+import { messageProperty } from '../commonProperties';
 import type { OperationUnit } from '../operation';
 import { failedItem, runError } from '../runContext';
 
@@ -21,15 +22,7 @@ export const checkContent: OperationUnit = {
 		description: 'Ask the gateway whether a message holds sensitive words it would refuse',
 	},
 	properties: () => [
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			required: true,
-			default: '',
-			description: 'The text to check for sensitive (blocked) words; nothing is sent to any phone',
-		},
+		messageProperty('The text to check for sensitive (blocked) words; nothing is sent to any phone'),
 	],
 	async execute(run) {
 		const { adapter, ctx } = run.session;

@@ -11,6 +11,7 @@ import type { ItemResult } from '../../../gateways/send/pipeline';
 import { chinaIso } from '../../../gateways/send/sendAt';
 import { itemList } from '../../errors';
 import { itemParameter } from '../itemParameters';
+import { messageProperty } from '../commonProperties';
 import type { OperationUnit } from '../operation';
 import { sendOptionsCollection } from '../optionCollections';
 import { checkContext, failedItem, runError } from '../runContext';
@@ -51,15 +52,7 @@ export const send: OperationUnit = {
 			description:
 				'Phone numbers separated by commas, semicolons, spaces, new lines or ，；、. A leading +86, 0086 or 86 is removed, duplicates are removed; fixed-line numbers need their area code.',
 		},
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			required: true,
-			default: '',
-			description: 'The text to send. 70 characters make one SMS; longer messages are billed per 67 characters.',
-		},
+		messageProperty('The text to send. 70 characters make one SMS; longer messages are billed per 67 characters.'),
 		sendOptionsCollection(gateway),
 	],
 	async execute(run) {

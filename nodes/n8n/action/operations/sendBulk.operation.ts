@@ -5,6 +5,7 @@ import type { CheckedMessage, SendOptions } from '../../../gateways/send/checks'
 import type { CheckContext } from '../../../gateways/send/checkContext';
 import { chinaIso } from '../../../gateways/send/sendAt';
 import { itemParameter } from '../itemParameters';
+import { messageProperty, recipientProperty } from '../commonProperties';
 import type { OperationUnit } from '../operation';
 import { sendOptionsCollection } from '../optionCollections';
 import { checkContext } from '../runContext';
@@ -31,24 +32,8 @@ export const sendBulk: OperationUnit = {
 	},
 	sends: true,
 	properties: (gateway) => [
-		{
-			displayName: 'Recipient',
-			name: 'recipient',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. {{ $json.phone }}',
-			description: 'One phone number per input item, usually an expression that reads it from the input item',
-		},
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			required: true,
-			default: '',
-			description: 'The text for this item. Items with the same text and options are sent together in as few requests as the gateway allows.',
-		},
+		recipientProperty('One phone number per input item, usually an expression that reads it from the input item'),
+		messageProperty('The text for this item. Items with the same text and options are sent together in as few requests as the gateway allows.'),
 		sendOptionsCollection(gateway),
 	],
 	async execute(run) {

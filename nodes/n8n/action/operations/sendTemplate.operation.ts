@@ -7,6 +7,7 @@ import type { CheckContext } from '../../../gateways/send/checkContext';
 import { chinaIso, sendAtProblems } from '../../../gateways/send/sendAt';
 import { fillTemplate, splitValues, templatePlaceholders } from '../../../gateways/send/template';
 import { itemParameter } from '../itemParameters';
+import { recipientProperty } from '../commonProperties';
 import type { OperationUnit } from '../operation';
 import { sendOptionsCollection } from '../optionCollections';
 import { checkContext } from '../runContext';
@@ -93,15 +94,7 @@ export const sendTemplate: OperationUnit = {
 			placeholder: '{value0}，您的验证码是{value1}，{value2}分钟内有效。',
 			description: 'The message with placeholders {value0}, {value1} … (each used once, numbered without gaps)',
 		},
-		{
-			displayName: 'Recipient',
-			name: 'recipient',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. {{ $json.phone }}',
-			description: 'One phone number per input item',
-		},
+		recipientProperty('One phone number per input item'),
 		{
 			displayName: 'Values',
 			name: 'values',
