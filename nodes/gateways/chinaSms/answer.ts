@@ -8,7 +8,7 @@ import type { CharsetMismatch } from '../kit/charsetMismatch';
 import { gbkUnlessUtf8, text } from '../kit/credentialValues';
 import type { GatewayError, TransportError } from '../kit/errors';
 import { GatewayCall } from '../kit/gatewayCall';
-import { CHINA_SMS_ERRORS, CHINA_SMS_UNKNOWN_REASON } from './errors';
+import { CHINA_SMS_ERRORS } from './errors';
 import { CHINA_SMS_DEFAULT_BASE_URL, CHINA_SMS_DISPLAY_NAME } from './declaration';
 
 const chinaSmsCall = new GatewayCall(CHINA_SMS_DISPLAY_NAME, CHINA_SMS_DEFAULT_BASE_URL);
@@ -74,7 +74,6 @@ export function errorCode(answer: ChinaSmsAnswer): string | null {
 /** The gateway's own `err` text is kept, else the whole answer, else the document's text for the code. */
 export function chinaSmsRefusal(code: string, answer?: ChinaSmsAnswer): GatewayError {
 	return chinaSmsCall.refusal(code, CHINA_SMS_ERRORS, {
-		unknownReason: CHINA_SMS_UNKNOWN_REASON,
 		vendorText: (known) => answer?.get('err') || answer?.body || known?.vendorText || null,
 	});
 }

@@ -25,5 +25,3 @@ export const CHINA_SMS_ERRORS: CodeTable = {
 
 /** Codes that refuse one number, not the whole request: reported per recipient. */
 export const CHINA_SMS_PER_NUMBER_CODES = new Set(['6008', '6009']);
-
-export const CHINA_SMS_UNKNOWN_REASON = 'the gateway refused the request with an undocumented code';

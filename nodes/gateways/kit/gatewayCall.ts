@@ -27,10 +27,13 @@ export interface Answer {
 	mismatch: CharsetMismatch | null;
 }
 
+/** The reason of a code the vendor's table does not list, unless the adapter words it otherwise. */
+export const UNDOCUMENTED_CODE = 'the gateway refused the request with an undocumented code';
+
 /** How a refusal reads beyond its code: the words for a code the table lacks, the vendor's text, details. */
 export interface RefusalWording {
-	/** The reason given for a code the vendor's table does not list. */
-	unknownReason: string;
+	/** The reason given for a code the vendor's table does not list (default UNDOCUMENTED_CODE). */
+	unknownReason?: string;
 	/** The vendor's text kept with the error, from the table's entry (if any); default the entry's text. */
 	vendorText?: (known: VendorCode | undefined) => string | null;
 	/** Appended to the reason as it is (the answer's details, the limit it names). */
@@ -75,9 +78,9 @@ export class GatewayCall {
 	}
 
 	/** `<Gateway>: <reason> (code <code>)` for a code of the vendor's table, the vendor's text kept. */
-	refusal(code: string, table: CodeTable, wording: RefusalWording): GatewayError {
+	refusal(code: string, table: CodeTable, wording: RefusalWording = {}): GatewayError {
 		const known = codeIn(table, code);
-		const reason = `${known?.reason ?? wording.unknownReason}${wording.detail ?? ''}`;
+		const reason = `${known?.reason ?? wording.unknownReason ?? UNDOCUMENTED_CODE}${wording.detail ?? ''}`;
 		const vendorText = wording.vendorText ? wording.vendorText(known) : (known?.vendorText ?? null);
 		return new GatewayError(this.name, code, reason, vendorText);
 	}

@@ -62,7 +62,7 @@ describe('answers', () => {
 
 describe('refusals', () => {
 	test('a code of the table: its reason, the table text unless the answer has its own', () => {
-		const documented = call.refusal('-7', TABLE, { unknownReason: 'undocumented' });
+		const documented = call.refusal('-7', TABLE);
 		expect(documented).toBeInstanceOf(GatewayError);
 		expect([documented.message, documented.code, documented.vendorMessage]).toEqual(['Example (示例): the password is wrong (code -7)', '-7', '密码错误']);
 		const own = call.refusal('-7', TABLE, { unknownReason: 'undocumented', vendorText: (known) => `-7 (${known?.vendorText})`, detail: ' ("x")' });
@@ -72,8 +72,9 @@ describe('refusals', () => {
 	test('a code the table lacks, inherited names included, gets the unknown reason', () => {
 		for (const code of ['-12', 'constructor', '__proto__', 'toString']) {
 			expect(codeIn(TABLE, code)).toBeUndefined();
-			const error = call.refusal(code, TABLE, { unknownReason: 'the gateway refused the request with an undocumented code' });
+			const error = call.refusal(code, TABLE);
 			expect([error.message, error.vendorMessage]).toEqual([`Example (示例): the gateway refused the request with an undocumented code (code ${code})`, null]);
+			expect(call.refusal(code, TABLE, { unknownReason: 'the gateway refused the query' }).message).toBe(`Example (示例): the gateway refused the query (code ${code})`);
 		}
 	});
 });
