@@ -1,31 +1,42 @@
 /** Replies (seed 001 §7 reve_urlencode/): up to a page of lines per call, 150 when none is pending. */
 import type { GatewayContext } from '../kit/adapter';
-import { flagMismatch } from '../kit/charsetMismatch';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import { decodeBytes } from '../kit/charset';
+import { parseChinaTime } from '../kit/chinaTime';
 import type { FetchPage, InboundReply } from '../kit/model';
-import { completeLines, salvageFetch } from '../kit/salvage';
-import type { TransportResponse } from '../kit/transport';
-import { auth, readCall } from './call';
-import { SMSADMIN_PATHS } from './declaration';
-import { SMSADMIN_NOTHING_PENDING } from './errors';
-import { PAGE_SIZE, eventLines, parseReplyLine } from './lines';
+import { fetchLines, rawFields, splitLine } from './lines';
 
-function replies(lines: string[], mismatch: CharsetMismatch | null): InboundReply[] {
-	return lines.map((line) => flagMismatch(parseReplyLine(line, true), line, mismatch));
+/**
+ * PHP urldecode of GB2312 bytes. Text holding raw non-ASCII characters was not url-encoded (a
+ * gateway that skipped it, or a document example): it is kept as it is.
+ */
+function urlDecodeGb2312(text: string): string {
+	if (/[^\x00-\x7f]/.test(text)) return text;
+	return text
+		.replace(/\+/g, ' ')
+		.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => decodeBytes(Buffer.from(run.replace(/%/g, ''), 'hex'), 'gb2312'));
+}
+
+/**
+ * §7 lines `手机号/日期/流水号/回复内容/子码`. From reve_urlencode/ the reply text arrives url-encoded
+ * (GB2312 bytes), so a "/" or a line break inside a reply cannot split the line; plain reve/ would.
+ */
+export function parseReplyLine(line: string, urlencoded: boolean): InboundReply {
+	const { fields, problems } = splitLine(line);
+	const reply: InboundReply = {
+		type: 'reply',
+		id: null,
+		mobile: fields?.mobile || null,
+		text: fields ? (urlencoded ? urlDecodeGb2312(fields.value) : fields.value) : null,
+		receivedAt: parseChinaTime(fields?.time),
+		destination: null,
+		extno: fields?.subCode || null,
+		linkId: fields?.linkId || null,
+		raw: fields ? { ...rawFields(fields, 'content'), line } : { line },
+	};
+	if (problems.length) reply.parseError = problems.join('; ');
+	return reply;
 }
 
 export async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply>> {
-	const a = auth(ctx);
-	let res: TransportResponse;
-	try {
-		res = await readCall(ctx, a, SMSADMIN_PATHS.replies);
-	} catch (error) {
-		// A cut-off answer: its complete lines are replies handed out once, kept.
-		return salvageFetch(error, 'replies', (text, mismatch) => {
-			const { lines, rest } = completeLines(text);
-			return { events: replies(lines, mismatch), rest };
-		});
-	}
-	const lines = eventLines(a, res, SMSADMIN_NOTHING_PENDING.replies, 'the reply fetch');
-	return { events: replies(lines, res.charsetMismatch), more: lines.length >= PAGE_SIZE };
+	return await fetchLines(ctx, 'replies', (line) => parseReplyLine(line, true));
 }

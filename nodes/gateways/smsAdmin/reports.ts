@@ -1,31 +1,29 @@
 /** Delivery reports (seed 001 §8 report/): up to a page of lines per call, 160 when none is pending. */
 import type { GatewayContext } from '../kit/adapter';
-import { flagMismatch } from '../kit/charsetMismatch';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import { parseChinaTime } from '../kit/chinaTime';
 import type { DeliveryReport, FetchPage } from '../kit/model';
-import { completeLines, salvageFetch } from '../kit/salvage';
-import type { TransportResponse } from '../kit/transport';
-import { auth, readCall } from './call';
-import { SMSADMIN_PATHS } from './declaration';
-import { SMSADMIN_NOTHING_PENDING } from './errors';
-import { PAGE_SIZE, eventLines, parseReportLine } from './lines';
+import { smsAdminReportStatus } from './errors';
+import { fetchLines, rawFields, splitLine } from './lines';
 
-function reports(lines: string[], mismatch: CharsetMismatch | null): DeliveryReport[] {
-	return lines.map((line) => flagMismatch(parseReportLine(line), line, mismatch));
+/** §8 lines `手机号/日期/流水号/状态值/子码`; 流水号 is the send's linkid (or one the gateway made). */
+export function parseReportLine(line: string): DeliveryReport {
+	const { fields, problems } = splitLine(line);
+	const vendorStatus = fields ? fields.value.trim() : null;
+	const report: DeliveryReport = {
+		type: 'report',
+		messageId: fields?.linkId || null,
+		mobile: fields?.mobile || null,
+		status: vendorStatus === null ? 'unknown' : smsAdminReportStatus(vendorStatus),
+		vendorStatus: vendorStatus || null,
+		reportedAt: parseChinaTime(fields?.time),
+		extno: fields?.subCode || null,
+		linkId: fields?.linkId || null,
+		raw: fields ? { ...rawFields(fields, 'status'), line } : { line },
+	};
+	if (problems.length) report.parseError = problems.join('; ');
+	return report;
 }
 
 export async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>> {
-	const a = auth(ctx);
-	let res: TransportResponse;
-	try {
-		res = await readCall(ctx, a, SMSADMIN_PATHS.reports);
-	} catch (error) {
-		// A cut-off answer: its complete lines are reports handed out once, kept.
-		return salvageFetch(error, 'reports', (text, mismatch) => {
-			const { lines, rest } = completeLines(text);
-			return { events: reports(lines, mismatch), rest };
-		});
-	}
-	const lines = eventLines(a, res, SMSADMIN_NOTHING_PENDING.reports, 'the report fetch');
-	return { events: reports(lines, res.charsetMismatch), more: lines.length >= PAGE_SIZE };
+	return await fetchLines(ctx, 'reports', parseReportLine);
 }

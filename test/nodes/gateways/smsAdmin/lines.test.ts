@@ -1,24 +1,21 @@
-/** SMSAdmin (通用短信平台) reply and report lines as the vendor's samples show them (seed 001 §7, §8). */
-import { parseReplyLine, parseReportLine } from '../../../../nodes/gateways/smsAdmin/lines';
+/** The line answers of SMSAdmin's two fetches (seed 001 §7, §8): pages, nothing pending, pages that are no list. */
+import { TransportError } from '../../../../nodes/gateways/kit/errors';
+import { smsAdmin } from '../../../../nodes/gateways/smsAdmin';
+import { failure, useSimulator } from '../../../support/simulator';
+import { ctxFor } from './helpers';
 
-test('a reply line with an empty 流水号, not url-encoded (plain reve/)', () => {
-	expect(parseReplyLine('13761836811/2014-10-11 18:39:24//收到/56666', false)).toMatchObject({
-		mobile: '13761836811',
-		text: '收到',
-		receivedAt: '2014-10-11T18:39:24+08:00',
-		linkId: null,
-		extno: '56666',
-	});
+const sim = useSimulator();
+
+test('a full page says more may be pending', async () => {
+	for (let i = 0; i < 21; i++) sim().queueReport('smsAdmin', { mobile: '13800138000' });
+	const first = await smsAdmin.fetchReports!(ctxFor(sim(), 'plain'));
+	expect([first.events.length, first.more]).toEqual([20, true]);
+	const second = await smsAdmin.fetchReports!(ctxFor(sim(), 'plain'));
+	expect([second.events.length, second.more]).toEqual([1, false]);
 });
 
-test('report lines with an empty 流水号', () => {
-	expect(
-		['13761836811/2014-10-11 10:22:13//DELIVRD/56666', '13761836811/2014-10-11 12:59:34//DTBLACK/56666', '13761836811/2014-10-11 15:47:12//UNDELIV/56666']
-			.map(parseReportLine)
-			.map((r) => [r.status, r.vendorStatus, r.reportedAt, r.parseError]),
-	).toEqual([
-		['delivered', 'DELIVRD', '2014-10-11T10:22:13+08:00', undefined],
-		['failed', 'DTBLACK', '2014-10-11T12:59:34+08:00', undefined],
-		['failed', 'UNDELIV', '2014-10-11T15:47:12+08:00', undefined],
-	]);
+test('an HTML page is an unexpected response, not events', async () => {
+	sim().fault('smsAdmin', { type: 'htmlError', path: 'report' });
+	const error = await failure(smsAdmin.fetchReports!(ctxFor(sim(), 'plain')), TransportError);
+	expect(error.failure).toBe('unexpected');
 });

@@ -1,6 +1,7 @@
 /** SMSAdmin (通用短信平台) replies (seed 001 §7 reve_urlencode/) against the simulator and the document's template lines. */
 import { drain } from '../../../../nodes/gateways/fetch/runner';
 import { smsAdmin } from '../../../../nodes/gateways/smsAdmin';
+import { parseReplyLine } from '../../../../nodes/gateways/smsAdmin/replies';
 import { answeringContext, useSimulator } from '../../../support/simulator';
 import { API, type Kind, PWD, ctxFor, only } from './helpers';
 
@@ -82,4 +83,14 @@ test('the document template lines (§7) keep their fields and are flagged', asyn
 		['手机号 1', '回复内容 1', '流水号 1', '子码 1', '"手机号 1" is no phone number; "日期 1" is no date'],
 		['手机号 2', '回复内容 2', '流水号 2', '子码 2', '"手机号 2" is no phone number; "日期 2" is no date'],
 	]);
+});
+
+test('a line as the vendor samples show it: empty 流水号, not url-encoded (plain reve/)', () => {
+	expect(parseReplyLine('13761836811/2014-10-11 18:39:24//收到/56666', false)).toMatchObject({
+		mobile: '13761836811',
+		text: '收到',
+		receivedAt: '2014-10-11T18:39:24+08:00',
+		linkId: null,
+		extno: '56666',
+	});
 });

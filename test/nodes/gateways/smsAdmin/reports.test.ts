@@ -1,7 +1,7 @@
 /** SMSAdmin (通用短信平台) delivery reports (seed 001 §8 report/) against the simulator and the document's template line. */
-import { TransportError } from '../../../../nodes/gateways/kit/errors';
 import { smsAdmin } from '../../../../nodes/gateways/smsAdmin';
-import { answeringContext, failure, useSimulator } from '../../../support/simulator';
+import { parseReportLine } from '../../../../nodes/gateways/smsAdmin/reports';
+import { answeringContext, useSimulator } from '../../../support/simulator';
 import { API, type Kind, PWD, ctxFor, only } from './helpers';
 
 const sim = useSimulator();
@@ -33,23 +33,21 @@ test.each<Kind>(['plain', 'md5'])('%s credentials: report/ lines, status mapping
 	expect(await smsAdmin.fetchReports!(ctxFor(sim(), kind))).toEqual({ events: [], more: false });
 });
 
-test('a full page says more may be pending', async () => {
-	for (let i = 0; i < 21; i++) sim().queueReport('smsAdmin', { mobile: '13800138000' });
-	const first = await smsAdmin.fetchReports!(ctxFor(sim(), 'plain'));
-	expect([first.events.length, first.more]).toEqual([20, true]);
-	const second = await smsAdmin.fetchReports!(ctxFor(sim(), 'plain'));
-	expect([second.events.length, second.more]).toEqual([1, false]);
-});
-
-test('an HTML page is an unexpected response, not events', async () => {
-	sim().fault('smsAdmin', { type: 'htmlError', path: 'report' });
-	const error = await failure(smsAdmin.fetchReports!(ctxFor(sim(), 'plain')), TransportError);
-	expect(error.failure).toBe('unexpected');
-});
-
 test('the document template line (§8) keeps its fields and is flagged', async () => {
 	const page = await smsAdmin.fetchReports!(answeringContext('smsAdmin', '手机号 1/日期 1/流水号 1/状态值 1/子码 1\n'));
 	expect(page.events).toEqual([
 		expect.objectContaining({ mobile: '手机号 1', vendorStatus: '状态值 1', status: 'failed', linkId: '流水号 1', parseError: '"手机号 1" is no phone number; "日期 1" is no date' }),
+	]);
+});
+
+test('lines as the vendor samples show them (empty 流水号)', () => {
+	expect(
+		['13761836811/2014-10-11 10:22:13//DELIVRD/56666', '13761836811/2014-10-11 12:59:34//DTBLACK/56666', '13761836811/2014-10-11 15:47:12//UNDELIV/56666']
+			.map(parseReportLine)
+			.map((r) => [r.status, r.vendorStatus, r.reportedAt, r.parseError]),
+	).toEqual([
+		['delivered', 'DELIVRD', '2014-10-11T10:22:13+08:00', undefined],
+		['failed', 'DTBLACK', '2014-10-11T12:59:34+08:00', undefined],
+		['failed', 'UNDELIV', '2014-10-11T15:47:12+08:00', undefined],
 	]);
 });
