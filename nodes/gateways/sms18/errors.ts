@@ -3,13 +3,10 @@
  * `vendorText` is the document's own Chinese meaning of the code: the gateway itself answers only
  * `resptime,code`, so that text is what we keep as the vendor's message.
  */
-export interface Sms18Code {
-	reason: string;
-	vendorText: string;
-}
+import type { CodeTable } from '../kit/gatewayCall';
 
 /** HttpBatchSendSM answers (0 = accepted). */
-export const SMS18_SEND_ERRORS: Record<string, Sms18Code> = {
+export const SMS18_SEND_ERRORS: CodeTable = {
 	'101': { reason: 'no such account', vendorText: '无此用户' },
 	'102': { reason: 'wrong password', vendorText: '密码错' },
 	'103': { reason: 'sending too fast: the account exceeded its rate limit', vendorText: '提交过快（提交速度超过流速限制）' },
@@ -35,7 +32,7 @@ export const SMS18_SEND_ERRORS: Record<string, Sms18Code> = {
 };
 
 /** QueryBalance answers (0 = success). 103 means something else here than at send. */
-export const SMS18_BALANCE_ERRORS: Record<string, Sms18Code> = {
+export const SMS18_BALANCE_ERRORS: CodeTable = {
 	'101': SMS18_SEND_ERRORS['101'],
 	'102': SMS18_SEND_ERRORS['102'],
 	'103': {
