@@ -55,7 +55,7 @@ export const SMS18_FAILED_STATUSES = new Set([
 export const SMS18_FAILED_PATTERNS = [/^CMPP20ERR:/i, /^SMGPERR:/i, /^SGIPERR:/i, /^[A-Z0-9]*RESP:/i];
 
 /**
- * seed 003 状态报告值 (pushed reports; parsed by sms18.push.ts): DELIVRD delivered, every other
+ * seed 003 状态报告值 (pushed reports; parsed by push.ts): DELIVRD delivered, every other
  * documented value failed, anything else ("其他: 网关状态") unknown.
  */
 export function sms18ReportStatus(vendorStatus: string | null | undefined): 'delivered' | 'failed' | 'unknown' {
