@@ -6,11 +6,12 @@
 import type { GatewayContext } from '../kit/adapter';
 import type { CharsetMismatch } from '../kit/model';
 import { gbkUnlessUtf8, text } from '../kit/credentialValues';
-import { GatewayError, InputError, TransportError, unexpectedResponse } from '../kit/errors';
-import { CHINA_SMS_ERRORS, CHINA_SMS_UNKNOWN_REASON } from './errors';
-import { CHINA_SMS_DISPLAY_NAME } from './declaration';
+import type { GatewayError, TransportError } from '../kit/errors';
+import { GatewayCall } from '../kit/gatewayCall';
+import { CHINA_SMS_ERRORS } from './errors';
+import { CHINA_SMS_DEFAULT_BASE_URL, CHINA_SMS_DISPLAY_NAME } from './declaration';
 
-const DEFAULT_BASE_URL = 'http://www.china-sms.com';
+const chinaSmsCall = new GatewayCall(CHINA_SMS_DISPLAY_NAME, CHINA_SMS_DEFAULT_BASE_URL);
 /** The credential setting that picks the charset (its display name), named in charset advice. */
 const CHARSET_SETTING = 'Charset';
 
@@ -61,7 +62,7 @@ export function parseChinaSmsAnswer(body: string): ChinaSmsAnswer | null {
 export type Answer = ChinaSmsAnswer & { mismatch: CharsetMismatch | null };
 
 export function unexpected(what: string, answer: Answer): TransportError {
-	return unexpectedResponse(CHINA_SMS_DISPLAY_NAME, what, answer.body, [], answer.mismatch);
+	return chinaSmsCall.unexpected(what, answer);
 }
 
 /** The `errid` of an answer when it names an error (absent or 0 means none). */
@@ -70,10 +71,11 @@ export function errorCode(answer: ChinaSmsAnswer): string | null {
 	return code && code !== '0' ? code : null;
 }
 
+/** The gateway's own `err` text is kept, else the whole answer, else the document's text for the code. */
 export function chinaSmsRefusal(code: string, answer?: ChinaSmsAnswer): GatewayError {
-	const known = CHINA_SMS_ERRORS[code];
-	const vendorText = answer?.get('err') || answer?.body || known?.vendorText || null;
-	return new GatewayError(CHINA_SMS_DISPLAY_NAME, code, known?.reason ?? CHINA_SMS_UNKNOWN_REASON, vendorText);
+	return chinaSmsCall.refusal(code, CHINA_SMS_ERRORS, {
+		vendorText: (known) => answer?.get('err') || answer?.body || known?.vendorText || null,
+	});
 }
 
 export async function call(
@@ -86,10 +88,9 @@ export async function call(
 	const c = ctx.credentials;
 	const name = text(c.username).trim();
 	const password = text(c.password);
-	if (!name || !password) throw new InputError(`${CHINA_SMS_DISPLAY_NAME}: the credentials need a user name and a password`);
-	const res = await ctx.transport.request({
+	chinaSmsCall.requireCredentials([['user name', name], ['password', password]]);
+	const res = await chinaSmsCall.request(ctx, {
 		method: 'GET',
-		baseUrl: text(c.baseUrl).trim() || DEFAULT_BASE_URL,
 		path,
 		query: [['name', name], ['pwd', password], ...params],
 		charset: gbkUnlessUtf8(c),
@@ -98,7 +99,7 @@ export async function call(
 		retryOnConnectError: options.retryOnConnectError,
 	});
 	const answer = parseChinaSmsAnswer(res.text);
-	if (!answer) throw unexpectedResponse(CHINA_SMS_DISPLAY_NAME, what, res.text, [], res.charsetMismatch);
+	if (!answer) throw chinaSmsCall.unexpected(what, chinaSmsCall.answer(res, { trim: false }));
 	return { ...answer, mismatch: res.charsetMismatch };
 }
 

@@ -32,6 +32,9 @@ export const chinaSmsDeclaration: GatewayDeclaration = {
 
 export const CHINA_SMS_DISPLAY_NAME = gatewayDisplayName(chinaSmsDeclaration);
 
+/** Where the gateway is when the credential names no base URL. */
+export const CHINA_SMS_DEFAULT_BASE_URL = 'http://www.china-sms.com';
+
 /** The documented endpoints, appended to the credential's base URL. */
 export const CHINA_SMS_PATHS = {
 	single: '/send/ssend.asp',

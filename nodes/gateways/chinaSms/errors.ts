@@ -2,12 +2,9 @@
  * China SMS (中国短信) error codes, seed 000 附录三 "接口常见错误" (`errid` in every answer since
  * 2005-6-3). The Chinese text is the document's own; the gateway sends it in `err`.
  */
-export interface ChinaSmsCode {
-	reason: string;
-	vendorText: string;
-}
+import type { CodeTable } from '../kit/gatewayCall';
 
-export const CHINA_SMS_ERRORS: Record<string, ChinaSmsCode> = {
+export const CHINA_SMS_ERRORS: CodeTable = {
 	'6001': { reason: 'the account is not valid (unknown or disabled user name)', vendorText: '该企业用户无效' },
 	'6005': { reason: 'the message contains characters the gateway does not allow', vendorText: '发送内容中含非法字符' },
 	'6008': { reason: 'the mobile number is not valid', vendorText: '无效的手机号码' },
@@ -28,5 +25,3 @@ export const CHINA_SMS_ERRORS: Record<string, ChinaSmsCode> = {
 
 /** Codes that refuse one number, not the whole request: reported per recipient. */
 export const CHINA_SMS_PER_NUMBER_CODES = new Set(['6008', '6009']);
-
-export const CHINA_SMS_UNKNOWN_REASON = 'the gateway refused the request with an undocumented code';

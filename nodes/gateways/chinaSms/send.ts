@@ -28,15 +28,16 @@ export function requestClass(recipient: string): string {
 	return isPhs(recipient) ? 'phs' : 'mobile';
 }
 
-/** What only China SMS refuses: its sender format, options it lacks, the PHS length. */
+/**
+ * What only China SMS refuses: its sender format and the PHS length. (Link ID and Product never
+ * reach it: the declaration lists neither, so the node does not pass them on.)
+ */
 export function sendProblems(message: OutgoingMessage, recipients: readonly string[]): string[] {
 	const problems: string[] = [];
 	const extno = message.extno ?? '';
 	// seed 000 §1: sender "纯数字的字符串，长度<9".
 	if (extno && !/^\d+$/.test(extno)) problems.push(`Extension Number (sender) "${extno}" must be digits only`);
 	else if (extno.length >= 9) problems.push(`Extension Number (sender) "${extno}" must have at most 8 digits`);
-	if (message.linkId) problems.push(`${CHINA_SMS_DISPLAY_NAME} has no Link ID`);
-	if (message.product) problems.push(`${CHINA_SMS_DISPLAY_NAME} has no Product`);
 	const phs = recipients.filter(isPhs);
 	const length = messageLength(message.message);
 	if (phs.length > 0 && length > MAX_PHS_MESSAGE_LENGTH) {

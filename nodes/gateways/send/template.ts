@@ -19,8 +19,13 @@ export function templatePlaceholders(template: string): { count: number; problem
 	return { count, problems };
 }
 
+/** The template with each {valueN} replaced by what `replace` gives for N (and the placeholder itself). */
+export function replacePlaceholders(template: string, replace: (n: number, placeholder: string) => string): string {
+	return template.replace(PLACEHOLDER, (placeholder, n: string) => replace(Number(n), placeholder));
+}
+
 export function fillTemplate(template: string, values: string[]): string {
-	return template.replace(PLACEHOLDER, (whole, n: string) => values[Number(n)] ?? whole);
+	return replacePlaceholders(template, (n, placeholder) => values[n] ?? placeholder);
 }
 
 /** Values of one item, comma-separated (also the Chinese ，). */

@@ -1,4 +1,5 @@
 /** SMS10692 (sms10692.com), seed 004. */
+import { gatewayDisplayName } from '../kit/declaration';
 import type { GatewayDeclaration } from '../kit/declaration';
 
 export const sms10692Declaration: GatewayDeclaration = {
@@ -21,3 +22,19 @@ export const sms10692Declaration: GatewayDeclaration = {
 	},
 	polling: { events: ['report', 'reply'], note: 'delivery reports and replies' },
 };
+
+export const SMS10692_DISPLAY_NAME = gatewayDisplayName(sms10692Declaration);
+
+/** Where the gateway is when the credential names no base URL. */
+export const SMS10692_DEFAULT_BASE_URL = 'http://sms10692.com';
+
+/**
+ * The documented endpoints, appended to the credential's base URL: send, balance and keyword check
+ * at one of two (UTF-8 or GBK, §1–§3), the report and reply queries at one each (§4, §5).
+ */
+export const SMS10692_PATHS = {
+	utf8: '/v2sms.aspx',
+	gbk: '/v2smsGBK.aspx',
+	reports: '/v2statusApi.aspx',
+	replies: '/v2callApi.aspx',
+} as const;

@@ -6,6 +6,8 @@
  * is kept as the error's vendor message. The report and reply queries answer
  * `<errorstatus><error>1..4</error>` (§4.4, §5.4): those numbers are the codes.
  */
+import type { CodeTable } from '../kit/gatewayCall';
+
 export interface Sms10692Message {
 	code: string;
 	/** The vendor's text; with `prefix` it is followed by details (the offending words). */
@@ -28,11 +30,14 @@ export const SMS10692_MESSAGES: Sms10692Message[] = [
 	{ code: 'otherError', text: '其他错误', reason: 'the gateway reported an internal (database) error' },
 ];
 
+/** The same texts by our code, as the calling kit reads a vendor's table. */
+export const SMS10692_MESSAGE_CODES: CodeTable = Object.fromEntries(SMS10692_MESSAGES.map((m) => [m.code, { reason: m.reason, vendorText: m.text }]));
+
 /** A `Faild` answer whose message is none of the documented ones. */
 export const SMS10692_UNKNOWN_MESSAGE = { code: 'unknown', reason: 'the gateway refused the request' };
 
 /** `<errorstatus><error>` codes of the report and reply queries (seed 004 §4.4, §5.4). */
-export const SMS10692_QUERY_ERRORS: Record<string, { reason: string; vendorText: string }> = {
+export const SMS10692_QUERY_ERRORS: CodeTable = {
 	'1': { reason: 'the user id, account or password is empty', vendorText: '用户名或密码不能为空' },
 	'2': { reason: BAD_LOGIN_REASON, vendorText: '用户名或密码错误' },
 	'3': { reason: 'this account is not allowed to fetch status reports or replies', vendorText: '该用户不允许查看状态报告' },

@@ -1,4 +1,5 @@
 /** 112088 Enterprise SMS (企业短信通, 112088.net), seed 002. */
+import { gatewayDisplayName } from '../kit/declaration';
 import type { GatewayDeclaration } from '../kit/declaration';
 
 export const sms112088Declaration: GatewayDeclaration = {
@@ -20,3 +21,16 @@ export const sms112088Declaration: GatewayDeclaration = {
 	},
 	polling: { events: ['report', 'reply'], note: 'delivery reports, up to 100 per call, and replies, up to 50' },
 };
+
+export const SMS112088_DISPLAY_NAME = gatewayDisplayName(sms112088Declaration);
+
+/** Where the gateway is when the credential names no base URL. */
+export const SMS112088_DEFAULT_BASE_URL = 'http://www.112088.net:8088';
+
+/** The documented endpoints, appended to the credential's base URL. */
+export const SMS112088_PATHS = {
+	send: '/sendsms_txt.asp',
+	reports: '/get_report_txt.asp',
+	replies: '/get_receive_message_txt.asp',
+	balance: '/Get_Account_Balance.asp',
+} as const;

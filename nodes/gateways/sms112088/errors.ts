@@ -4,13 +4,10 @@
  * forbidden word at send, "system busy" at the fetches), so there is one table per endpoint.
  * `vendorText` is the document's own Chinese meaning: the gateway answers only the bare code.
  */
-export interface Sms112088Code {
-	reason: string;
-	vendorText: string;
-}
+import type { CodeTable } from '../kit/gatewayCall';
 
 /** seed 002 §1.1.1 sendsms_txt.asp (0 = accepted). */
-export const SMS112088_SEND_ERRORS: Record<string, Sms112088Code> = {
+export const SMS112088_SEND_ERRORS: CodeTable = {
 	'-1': { reason: 'no recipient number was given', vendorText: '缺少接收的目标号码' },
 	'-2': { reason: 'the message is empty', vendorText: '缺少短信内容' },
 	'-3': { reason: 'the message contains a forbidden word', vendorText: '短信内容非法，含有禁发关键词' },
@@ -23,16 +20,14 @@ export const SMS112088_SEND_ERRORS: Record<string, Sms112088Code> = {
 };
 
 /** seed 002 §1.1.2 get_report_txt.asp and §1.1.3 get_receive_message_txt.asp (0 = nothing pending). */
-export const SMS112088_FETCH_ERRORS: Record<string, Sms112088Code> = {
+export const SMS112088_FETCH_ERRORS: CodeTable = {
 	'-1': { reason: 'the user does not exist', vendorText: '用户不存在' },
 	'-3': { reason: 'the gateway is busy; try again later', vendorText: '系统忙，请稍候再试' },
 	'-7': { reason: 'the user name or password is wrong', vendorText: '帐号登录验证失败' },
 };
 
 /** seed 002 §1.1.4 Get_Account_Balance.asp (0 = a zero balance, not an error). */
-export const SMS112088_BALANCE_ERRORS: Record<string, Sms112088Code> = {
+export const SMS112088_BALANCE_ERRORS: CodeTable = {
 	'-1': { reason: 'the account does not exist', vendorText: '帐户不存在' },
 	'-7': { reason: 'the user name or password is wrong', vendorText: '用户登入信息验证失败' },
 };
-
-export const SMS112088_UNKNOWN_REASON = 'the gateway refused the request with an undocumented code';

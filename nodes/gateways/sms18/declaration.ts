@@ -1,4 +1,5 @@
 /** 18SMS (send.18sms.com), seed 003. */
+import { gatewayDisplayName } from '../kit/declaration';
 import type { GatewayDeclaration } from '../kit/declaration';
 
 export const sms18Declaration: GatewayDeclaration = {
@@ -24,3 +25,14 @@ export const sms18Declaration: GatewayDeclaration = {
 			'Ask 18SMS (18sms.com) to set the Production URL shown above under "Webhook URLs" as both the status-report address and the inbound-message (MO) address of your account, with a receiver name and password of your choice; enter the same pair under Options. They push in UTF-8 (GET or POST). Long inbound messages arrive in parts and are joined into one item.',
 	},
 };
+
+export const SMS18_DISPLAY_NAME = gatewayDisplayName(sms18Declaration);
+
+/** Where the gateway is when the credential names no base URL. */
+export const SMS18_DEFAULT_BASE_URL = 'http://send.18sms.com';
+
+/** The documented endpoints, appended to the credential's base URL. */
+export const SMS18_PATHS = {
+	send: '/msg/HttpBatchSendSM',
+	balance: '/msg/QueryBalance',
+} as const;

@@ -3,13 +3,10 @@
  * `vendorText` is the document's own Chinese meaning of the code: the gateway itself answers only
  * `resptime,code`, so that text is what we keep as the vendor's message.
  */
-export interface Sms18Code {
-	reason: string;
-	vendorText: string;
-}
+import type { CodeTable } from '../kit/gatewayCall';
 
 /** HttpBatchSendSM answers (0 = accepted). */
-export const SMS18_SEND_ERRORS: Record<string, Sms18Code> = {
+export const SMS18_SEND_ERRORS: CodeTable = {
 	'101': { reason: 'no such account', vendorText: '无此用户' },
 	'102': { reason: 'wrong password', vendorText: '密码错' },
 	'103': { reason: 'sending too fast: the account exceeded its rate limit', vendorText: '提交过快（提交速度超过流速限制）' },
@@ -35,7 +32,7 @@ export const SMS18_SEND_ERRORS: Record<string, Sms18Code> = {
 };
 
 /** QueryBalance answers (0 = success). 103 means something else here than at send. */
-export const SMS18_BALANCE_ERRORS: Record<string, Sms18Code> = {
+export const SMS18_BALANCE_ERRORS: CodeTable = {
 	'101': SMS18_SEND_ERRORS['101'],
 	'102': SMS18_SEND_ERRORS['102'],
 	'103': {
@@ -58,7 +55,7 @@ export const SMS18_FAILED_STATUSES = new Set([
 export const SMS18_FAILED_PATTERNS = [/^CMPP20ERR:/i, /^SMGPERR:/i, /^SGIPERR:/i, /^[A-Z0-9]*RESP:/i];
 
 /**
- * seed 003 状态报告值 (pushed reports; parsed by sms18.push.ts): DELIVRD delivered, every other
+ * seed 003 状态报告值 (pushed reports; parsed by push.ts): DELIVRD delivered, every other
  * documented value failed, anything else ("其他: 网关状态") unknown.
  */
 export function sms18ReportStatus(vendorStatus: string | null | undefined): 'delivered' | 'failed' | 'unknown' {

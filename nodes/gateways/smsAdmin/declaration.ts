@@ -1,4 +1,5 @@
 /** SMSAdmin (通用短信平台, smsadmin.cn), seed 001. */
+import { gatewayDisplayName } from '../kit/declaration';
 import type { GatewayDeclaration } from '../kit/declaration';
 
 export const smsAdminDeclaration: GatewayDeclaration = {
@@ -38,3 +39,27 @@ export const smsAdminDeclaration: GatewayDeclaration = {
 			'Ask your SMSAdmin (通用短信平台) account manager (客服专员) to bind the Production URL shown above under "Webhook URLs" as the push address for replies (Class=mo) and delivery reports (Class=rpt). They POST in GB2312 and push only to port 80: the URL must be plain http on port 80 (put a reverse proxy in front of n8n if it listens elsewhere).',
 	},
 };
+
+export const SMSADMIN_DISPLAY_NAME = gatewayDisplayName(smsAdminDeclaration);
+
+/** Where the gateway is when the credential names no base URL. */
+export const SMSADMIN_DEFAULT_BASE_URL = 'http://www.smsadmin.cn';
+
+const API = '/smsmarketing/wwwroot/api';
+
+/** The documented endpoints, appended to the credential's base URL. */
+export const SMSADMIN_PATHS = {
+	send: `${API}/post_send/`,
+	sendMd5: `${API}/post_send_md5/`,
+	sendUrldecode: `${API}/post_send_urldecode/`,
+	sendTemplate: `${API}/post_send_ddt/`,
+	balance: `${API}/user_info/`,
+	checkContent: `${API}/mgz/`,
+	replies: `${API}/reve_urlencode/`,
+	reports: `${API}/report/`,
+} as const;
+
+/** The name of an endpoint as its path spells it (`post_send`), for the `raw` of a send. */
+export function endpointName(path: string): string {
+	return path.slice(API.length + 1, -1);
+}

@@ -4,16 +4,13 @@
  * so the text after the code may or may not be separated by a space.
  * `vendorText` is the document's text for the code (the gateway's own answer is kept as well).
  */
-export interface SmsAdminCode {
-	reason: string;
-	vendorText: string;
-}
+import type { CodeTable } from '../kit/gatewayCall';
 
 /** The one success answer of the send endpoints (§2, §3, §4). */
 export const SMSADMIN_ACCEPTED = '0';
 
 /** Refusals. `1` is also the answer of user_info (§5), mgz (§6), reve (§7) and report (§8). */
-export const SMSADMIN_ERRORS: Record<string, SmsAdminCode> = {
+export const SMSADMIN_ERRORS: CodeTable = {
 	'1': { reason: 'wrong user ID or password', vendorText: '用户名或密码错误!' },
 	'2': { reason: 'insufficient balance: ask your sales contact to top the account up', vendorText: '余额不足!' },
 	// The answer names the limit: 100 numbers by GET (§2), 1000 by POST and 点点通 groups (§3, §4).
@@ -38,19 +35,11 @@ export const SMSADMIN_DELIVERED_STATUSES = ['DELIVRD', 'DELIVERED'];
 /** Carrier statuses that are not final yet or say nothing: reported as `unknown`. */
 export const SMSADMIN_UNKNOWN_STATUSES = ['', 'UNKNOWN', 'ACCEPTD', 'ACCEPTED', 'ENROUTE'];
 
-/** The plain-English reason for a refusal, with the limit the answer names (codes 3 and 7). */
-export function smsAdminReason(code: string, vendorText: string): string | null {
-	const known = SMSADMIN_ERRORS[code];
-	if (!known) return null;
-	if (code === '3') {
-		const limit = /(\d+)\s*条/.exec(vendorText);
-		return limit ? `${known.reason} (at most ${limit[1]} numbers)` : known.reason;
-	}
-	if (code === '7') {
-		const limit = /超过\s*(\d+)\s*个字/.exec(vendorText);
-		return limit ? `${known.reason} (at most ${limit[1]} characters)` : known.reason;
-	}
-	return known.reason;
+/** The limit a refusal's answer names (codes 3 and 7), to follow its reason; '' for none. */
+export function smsAdminLimit(code: string, vendorText: string): string {
+	const limit = code === '3' ? /(\d+)\s*条/.exec(vendorText) : code === '7' ? /超过\s*(\d+)\s*个字/.exec(vendorText) : null;
+	if (!limit) return '';
+	return ` (at most ${limit[1]} ${code === '3' ? 'numbers' : 'characters'})`;
 }
 
 /** Report status words (§8, §10): DELIVRD delivered; not-yet-final and numeric values unknown; the rest failed. */
