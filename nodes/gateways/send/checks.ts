@@ -100,11 +100,14 @@ export function messageProblems(ctx: CheckContext, message: string, what = 'the 
 	} else if (max === undefined && length > MAX_LONG_SMS_CHARS) {
 		problems.push(`${what} is ${length} characters; an SMS has at most 255 parts, ${MAX_LONG_SMS_CHARS} characters`);
 	}
-	const bad = unencodableCharacters(message, ctx.charset);
-	if (bad.length > 0) {
-		problems.push(`${what} holds characters ${CHARSET_NAME[ctx.charset]} cannot carry: ${describeCharacters(bad)}`);
-	}
+	problems.push(...charsetProblems(ctx, message, what));
 	return problems;
+}
+
+/** Characters the gateway's charset cannot carry (they would arrive as "?"). */
+export function charsetProblems(ctx: Pick<CheckContext, 'charset'>, text: string, what = 'the message'): string[] {
+	const bad = unencodableCharacters(text, ctx.charset);
+	return bad.length > 0 ? [`${what} holds characters ${CHARSET_NAME[ctx.charset]} cannot carry: ${describeCharacters(bad)}`] : [];
 }
 
 export function runOptionProblems(ctx: CheckContext, options: SendOptions, documentedMax: number, unit: string): { limit: number; concurrency: number; problems: string[] } {

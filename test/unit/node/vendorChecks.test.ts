@@ -98,3 +98,13 @@ test('an option the gateway does not declare never reaches its adapter', async (
 		seen.mockRestore();
 	}
 });
+
+describe('Check Content: characters the gateway\'s charset cannot carry are refused before the call', () => {
+	test.each([
+		['smsAdmin', {}, '朱镕基', 'Item 0: the message holds characters GB2312 cannot carry: "镕" (U+9555)'],
+		['sms10692', { charset: 'gbk' }, 'ok 😀', 'Item 0: the message holds characters GBK cannot carry: "😀" (U+1F600)'],
+	] as const)('%s', async (gateway, extra, message, expected) => {
+		const error = await refused({ gateway, operation: 'checkContent', message }, [{}], { credentials: credentials(sim(), gateway, extra) });
+		expect(error.message).toBe(expected);
+	});
+});

@@ -1,16 +1,19 @@
 /** `checkContent`: ask the gateway whether a message holds words it would refuse. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { failItem, textOf } from '../../../gateways/send/checks';
+import { charsetProblems, failItem, textOf } from '../../../gateways/send/checks';
+import type { CheckContext } from '../../../gateways/send/checkContext';
 import { messageProperty } from '../commonProperties';
 import type { OperationUnit } from '../operation';
-import { failedItem, runError } from '../runContext';
+import { checkContext, failedItem, runError } from '../runContext';
 
-/** The message must be text and not empty. */
-export function checkContentMessage(itemIndex: number, message: unknown): string {
+/** The message must be text, not empty, and in characters the gateway's charset carries. */
+export function checkContentMessage(ctx: CheckContext, itemIndex: number, message: unknown): string {
 	const given = textOf(message, 'Message');
 	if (given.problem) failItem(itemIndex, [given.problem]);
 	if (!given.text.trim()) failItem(itemIndex, ['the message is empty']);
+	const problems = charsetProblems(ctx, given.text);
+	if (problems.length > 0) failItem(itemIndex, problems);
 	return given.text;
 }
 
@@ -26,10 +29,11 @@ export const checkContent: OperationUnit = {
 	],
 	async execute(run) {
 		const { adapter, ctx } = run.session;
+		const check = checkContext(run);
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < run.items.length; i++) {
 			try {
-				const message = checkContentMessage(i, run.fn.getNodeParameter('message', i));
+				const message = checkContentMessage(check, i, run.fn.getNodeParameter('message', i));
 				const result = await adapter.checkContent!(ctx, message);
 				out.push({ json: { gateway: run.gateway, clean: result.clean, words: result.words, raw: result.raw as IDataObject }, pairedItem: { item: i } });
 			} catch (error) {
