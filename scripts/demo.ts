@@ -46,6 +46,13 @@ const N8N_PORT = Number(process.env.CN_SMS_DEMO_PORT || 5678);
 const SIM_PORT_BASE = Number(process.env.CN_SMS_DEMO_SIM_PORT || 18001);
 const SIM_UI_PORT = Number(process.env.CN_SMS_DEMO_UI_PORT || 18000);
 
+/**
+ * n8n 2.41 opens its AI assistant page after the login while that module is on (the frontend's
+ * /assistant route); it needs n8n's cloud service, which the demo does not have. Off, the login
+ * lands on the Overview with the example workflows.
+ */
+const DEMO_N8N_ENV = { N8N_DISABLED_MODULES: 'instance-ai' };
+
 export const DEMO_OWNER = { email: 'demo@cn-sms.local', firstName: 'Demo', lastName: 'User', password: 'CnSms-Demo-2026' };
 
 /** Fixed ids, so the example workflows (examples/*.json) find their credentials. */
@@ -194,7 +201,7 @@ async function freePort(from: number, except: number[] = []): Promise<number> {
  */
 function importMissing(env: N8nEnv, state: DemoState, simUrls: Simulator['urls'], brokerPort: number): string[] {
 	const run = (args: string[]) => {
-		const res = runN8nCommand({ env, userFolder: USER_FOLDER, brokerPort, port: brokerPort + 1 }, args);
+		const res = runN8nCommand({ env, userFolder: USER_FOLDER, brokerPort, port: brokerPort + 1, extraEnv: DEMO_N8N_ENV }, args);
 		if (res.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${res.stdout}\n${res.stderr}`);
 	};
 	if (state.credentialsImported) state.credentials = Object.values(DEMO_CREDENTIAL_IDS);
@@ -288,7 +295,7 @@ async function start(): Promise<void> {
 	try {
 		const fresh = importMissing(env, state, sim.urls, brokerPort);
 		log(`starting n8n on port ${port} (log: ${path.join(USER_FOLDER, 'n8n.log')})`);
-		const running = await startN8n({ env, userFolder: USER_FOLDER, port, brokerPort });
+		const running = await startN8n({ env, userFolder: USER_FOLDER, port, brokerPort, extraEnv: DEMO_N8N_ENV });
 		n8n = running;
 		const rest = new N8nRestClient(running.url);
 		const loggedIn = await login(rest);
@@ -347,7 +354,7 @@ async function execute(args: string[]): Promise<void> {
 	const port = await freePort(brokerPort + 1);
 	const example = readExamples().find((e) => e.id === id);
 	log(`executing ${id}${example ? ` (${example.name})` : ''} …`);
-	const res = runN8nCommand({ env, userFolder: USER_FOLDER, port, brokerPort }, ['execute', `--id=${id}`, '--rawOutput']);
+	const res = runN8nCommand({ env, userFolder: USER_FOLDER, port, brokerPort, extraEnv: DEMO_N8N_ENV }, ['execute', `--id=${id}`, '--rawOutput']);
 	process.exitCode = res.status ?? 1;
 	if (raw) {
 		process.stdout.write(res.stdout);

@@ -331,7 +331,7 @@ th { background: #f4f4f4; } .muted { color: #777; } .msg { white-space: pre-wrap
 .events { list-style: none; margin: 0; padding: 0; } .events li { white-space: pre-wrap; max-width: 24rem; }
 .events .where { color: #777; font-size: .9em; }
 input[type=text] { width: 14rem; } input.push-url { width: 32rem; } button { margin-left: .25rem; }
-.push-kind { display: inline-block; min-width: 9rem; }
+.push-kind { display: inline-block; min-width: 9rem; } td.nowrap { white-space: nowrap; }
 #status { position: sticky; top: 0; background: #fffbe6; padding: .4rem .6rem; border: 1px solid #e8d98a; }
 #status:empty { display: none; }
 </style>
@@ -411,11 +411,11 @@ gateway's fetch (polling triggers, Fetch Replies / Fetch Delivery Reports) and i
       });
     }
     return el('tr', { 'data-gateway': g.id }, [
-      el('td', { text: time(m.at) }),
+      el('td', { class: 'nowrap', text: time(m.at) }),
       el('td', { text: m.mobile }),
       el('td', { class: 'msg', text: m.message }),
       el('td', { text: m.messageId || '' }),
-      el('td', {}, actions),
+      el('td', { class: 'nowrap' }, actions),
       el('td', { 'data-testid': 'events' }, [el('ul', { class: 'events' }, m.events.map(eventItem))]),
     ]);
   }
@@ -435,11 +435,11 @@ gateway's fetch (polling triggers, Fetch Replies / Fetch Delivery Reports) and i
   }
 
   function dropButton(g) {
-    return el('p', {}, [el('button', { type: 'button', text: 'Drop the next answer', 'data-testid': 'drop-next', onclick: function () {
+    return el('button', { type: 'button', text: 'Drop the next answer', 'data-testid': 'drop-next', title: 'The gateway carries out its next send, then the connection breaks before the answer', onclick: function () {
       post('/api/drop-next', { gateway: g.id }).then(function () {
         say(g.name + ': the next send is carried out, then the connection breaks before the answer.');
       }, function (e) { say('Failed: ' + e.message); });
-    } })]);
+    } });
   }
 
   function render(state) {
@@ -448,8 +448,7 @@ gateway's fetch (polling triggers, Fetch Replies / Fetch Delivery Reports) and i
     root.textContent = '';
     state.gateways.forEach(function (g) {
       var section = el('section', { id: 'gateway-' + g.id }, [el('h2', { text: g.name })].concat(pushRows(g), [
-        el('p', { class: 'muted', text: 'Waiting for a fetch: ' + g.pending.replies + ' replies, ' + g.pending.reports + ' reports.' }),
-        dropButton(g),
+        el('p', {}, [el('span', { class: 'muted', text: 'Waiting for a fetch: ' + g.pending.replies + ' replies, ' + g.pending.reports + ' reports. ' }), dropButton(g)]),
       ]));
       if (g.messages.length === 0) section.appendChild(el('p', { class: 'muted', text: 'No messages yet.' }));
       else {
