@@ -187,11 +187,14 @@ test('favicon.ico is a 16×16 icon the page links to', async () => {
 	expect(await page.locator('link[rel=icon]').getAttribute('href')).toBe('/favicon.ico');
 });
 
-test('reports and replies of a gateway with two push addresses go to the address of their kind', async () => {
+test('reports and replies of a gateway with two push addresses go to the address of their kind, listed with their message', async () => {
 	pushes.length = 0;
 	const [sent] = await runNode({ gateway: 'smsAdmin', operation: 'send', recipients: '13800138010', message: '验证码 1234', options: { linkId: 'uiReport01' } });
 	expect(sent).toMatchObject({ success: true, messageIds: ['uiReport01'] });
+	// A later message to the same number: what is done on the first row stays with the first row.
+	await runNode({ gateway: 'smsAdmin', operation: 'send', recipients: '13800138010', message: '验证码 5678', options: {} });
 	await page.goto(ui.url);
+	const later = page.locator('#gateway-smsAdmin tr', { hasText: '验证码 5678' });
 	const row = page.locator('#gateway-smsAdmin tr', { hasText: '验证码 1234' });
 	await row.waitFor({ timeout: 10_000 });
 	await row.getByTestId('delivered').click();
@@ -203,6 +206,7 @@ test('reports and replies of a gateway with two push addresses go to the address
 		expect.stringMatching(/Delivered \(report DELIVRD\)report queued for the next fetch; pushed to http:\/\/127\.0\.0\.1:\d+\/smsadmin-reports → HTTP 200 "0"$/),
 		expect.stringMatching(/Reply: 好的reply queued for the next fetch; pushed to http:\/\/127\.0\.0\.1:\d+\/smsadmin-replies → HTTP 200 "0"$/),
 	]);
+	expect(await later.getByTestId('event').count()).toBe(0);
 	// SMSAdmin pushes by POST, GB2312 form fields (seed 001 §9–10): Class=rpt to the reports address, Class=mo to the replies one.
 	expect(pushes.map((p) => [p.path, p.method])).toEqual([
 		['/smsadmin-reports', 'POST'],

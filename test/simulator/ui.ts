@@ -14,8 +14,9 @@
  * Plain HTML and JS: the page builds every row with textContent, so nothing a workflow sent is
  * ever read as HTML.
  *
- * API (JSON): GET /api/state, POST /api/reply {gateway, mobile, text}, POST /api/report
- * {gateway, mobile, messageId, delivered}, POST /api/push-url {gateway, kind?, url} (no kind:
+ * API (JSON): GET /api/state, POST /api/reply {gateway, mobile, text, ref?}, POST /api/report
+ * {gateway, mobile, messageId, delivered, ref?} (ref: the message's `ref` in the state, which the
+ * reply or report is listed with), POST /api/push-url {gateway, kind?, url} (no kind:
  * every kind the gateway pushes), POST /api/drop-next {gateway}. GET /favicon.ico.
  */
 import * as http from 'node:http';
@@ -97,6 +98,8 @@ interface Action extends ActionResult {
 	text: string;
 	delivered?: boolean;
 	at: number;
+	/** The message it answers (its `ref` on the page), when the page says. */
+	ref?: string;
 }
 
 const isPushGateway = (g: string): g is PushGateway => (PUSH_GATEWAYS as readonly string[]).includes(g);
@@ -144,7 +147,7 @@ export async function startSimulatorUi(sim: Simulator, options: SimulatorUiOptio
 		}
 		if (queued) sim.queueReply(gateway, { mobile, text });
 		const pushed = await pushTo(gateway, 'reply', { mobile, text });
-		remember({ gateway, mobile, kind: 'reply', text, at: Date.now(), queued, pushed });
+		remember({ gateway, mobile, kind: 'reply', text, at: Date.now(), queued, pushed, ref: checkRef(body.ref) });
 		return { queued, pushed };
 	}
 
@@ -162,7 +165,7 @@ export async function startSimulatorUi(sim: Simulator, options: SimulatorUiOptio
 		const event: SimReport = { mobile, vendorStatus, ...(messageId ? { messageId, linkId: gateway === 'smsAdmin' ? messageId : undefined } : {}) };
 		if (queued) sim.queueReport(gateway, event);
 		const pushed = await pushTo(gateway, 'report', event);
-		remember({ gateway, mobile, kind: 'report', text: vendorStatus, delivered, at: Date.now(), queued, pushed });
+		remember({ gateway, mobile, kind: 'report', text: vendorStatus, delivered, at: Date.now(), queued, pushed, ref: checkRef(body.ref) });
 		return { queued, pushed };
 	}
 
@@ -176,8 +179,11 @@ export async function startSimulatorUi(sim: Simulator, options: SimulatorUiOptio
 		return {
 			gateways: GATEWAY_IDS.map((id) => {
 				const sent = sim.sent(id);
-				// Each reply or report goes with the latest message to its number sent before it.
+				const refs = sent.map((m, i) => messageRef(m.at, i));
+				// Each reply or report goes with the message it was made on, else with the latest
+				// message to its number sent before it.
 				const owner = (a: Action) => {
+					if (a.ref && refs.includes(a.ref)) return refs.indexOf(a.ref);
 					let found = -1;
 					sent.forEach((m, i) => {
 						if (m.mobile === a.mobile && m.at <= a.at) found = i;
@@ -194,6 +200,7 @@ export async function startSimulatorUi(sim: Simulator, options: SimulatorUiOptio
 					pushes: isPushGateway(id) ? PUSH_KINDS[id].map((kind) => ({ kind, url: pushUrls[id][kind] ?? '' })) : [],
 					pending: sim.pending(id),
 					messages: sent.map((m, i) => ({
+						ref: refs[i],
 						mobile: m.mobile,
 						message: m.message,
 						messageId: m.messageId,
@@ -263,6 +270,15 @@ export async function startSimulatorUi(sim: Simulator, options: SimulatorUiOptio
 function checkGateway(value: unknown): GatewayId {
 	if (typeof value !== 'string' || !(GATEWAY_IDS as string[]).includes(value)) throw new Error(`unknown gateway ${JSON.stringify(value)}`);
 	return value as GatewayId;
+}
+
+/** A message's reference on the page: when it was sent and its place in the gateway's list. */
+function messageRef(at: number, index: number): string {
+	return `${at}-${index}`;
+}
+
+function checkRef(value: unknown): string | undefined {
+	return typeof value === 'string' && /^\d{1,15}-\d{1,9}$/.test(value) ? value : undefined;
 }
 
 function checkKind(value: unknown): EventKind {
@@ -384,6 +400,8 @@ gateway's fetch (polling triggers, Fetch Replies / Fetch Delivery Reports) and i
 
   function time(at) { return new Date(at).toLocaleTimeString(); }
 
+  function count(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+
   function eventItem(e) {
     var what = e.kind === 'reply' ? 'Reply: ' + e.text : (e.delivered ? 'Delivered' : 'Failed') + ' (report ' + e.text + ')';
     return el('li', { 'data-testid': 'event' }, [
@@ -401,12 +419,12 @@ gateway's fetch (polling triggers, Fetch Replies / Fetch Delivery Reports) and i
       var text = input.value.trim();
       if (!text) { say('Type the reply text first.'); return; }
       delete drafts[key];
-      act('/api/reply', { gateway: g.id, mobile: m.mobile, text: text }, 'reply');
+      act('/api/reply', { gateway: g.id, mobile: m.mobile, text: text, ref: m.ref }, 'reply');
     } })];
     if (g.reports) {
       [true, false].forEach(function (delivered) {
         actions.push(el('button', { type: 'button', text: delivered ? 'Delivered' : 'Failed', 'data-testid': delivered ? 'delivered' : 'failed', onclick: function () {
-          act('/api/report', { gateway: g.id, mobile: m.mobile, messageId: m.linkId || m.messageId, delivered: delivered }, 'delivery report');
+          act('/api/report', { gateway: g.id, mobile: m.mobile, messageId: m.linkId || m.messageId, delivered: delivered, ref: m.ref }, 'delivery report');
         } }));
       });
     }
@@ -448,7 +466,7 @@ gateway's fetch (polling triggers, Fetch Replies / Fetch Delivery Reports) and i
     root.textContent = '';
     state.gateways.forEach(function (g) {
       var section = el('section', { id: 'gateway-' + g.id }, [el('h2', { text: g.name })].concat(pushRows(g), [
-        el('p', {}, [el('span', { class: 'muted', text: 'Waiting for a fetch: ' + g.pending.replies + ' replies, ' + g.pending.reports + ' reports. ' }), dropButton(g)]),
+        el('p', {}, [el('span', { class: 'muted', text: 'Waiting for a fetch: ' + count(g.pending.replies, 'reply', 'replies') + ', ' + count(g.pending.reports, 'report', 'reports') + '. ' }), dropButton(g)]),
       ]));
       if (g.messages.length === 0) section.appendChild(el('p', { class: 'muted', text: 'No messages yet.' }));
       else {
