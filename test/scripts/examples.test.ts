@@ -73,7 +73,8 @@ describe.each(examples.map((e) => [e.file, e] as [string, Example]))('%s', (_, e
 	});
 
 	test('every node of the package: a type it has, parameters its panel shows, valid values, the demo credentials', () => {
-		const credentials = new Map(simulatorCredentials(GATEWAY_IDS.reduce((u, g) => ({ ...u, [g]: '' }), {} as never)).map((c) => [c.type, c.name]));
+		const noUrls = Object.fromEntries(GATEWAY_IDS.map((g) => [g, ''])) as Record<(typeof GATEWAY_IDS)[number], string>;
+		const credentials = new Map<string, string>(simulatorCredentials(noUrls).map((c) => [c.type, c.name]));
 		for (const n of ours(w)) {
 			expect([n.name, PACKAGE_NODES.has(n.type)]).toEqual([n.name, true]);
 			const d = descriptionOf(n);
@@ -94,7 +95,7 @@ describe.each(examples.map((e) => [e.file, e] as [string, Example]))('%s', (_, e
 			}
 			const wanted = (d.credentials ?? []).filter((c) => visible(d, n.parameters, c as unknown as INodeProperties)).map((c) => c.name);
 			expect(Object.keys(n.credentials ?? {})).toEqual(wanted);
-			for (const [type, ref] of Object.entries(n.credentials ?? {})) expect(ref).toEqual({ id: DEMO_CREDENTIAL_IDS[type], name: credentials.get(type as never) });
+			for (const [type, ref] of Object.entries(n.credentials ?? {})) expect(ref).toEqual({ id: DEMO_CREDENTIAL_IDS[type], name: credentials.get(type) });
 		}
 	});
 });
