@@ -7,6 +7,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
 	testTimeout: 60_000,
-	// Real n8n runs are slow and use fixed ports: keep them in their own project (npm run test:e2e).
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	// Real n8n runs are slow and use fixed ports: keep them in their own projects (npm run test:e2e,
+	// npm run test:queue).
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/queue/'],
 };

@@ -19,7 +19,7 @@ import { ExecuteContext } from 'n8n-core';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import * as transportModule from '../nodes/gateways/kit/transport';
-import type { GatewayId } from '../nodes/gateways/kit/types';
+import type { GatewayId } from '../nodes/gateways/kit/declaration';
 import { executeNode } from '../test/harness/execute';
 import { actionNode } from '../test/support/nodes';
 import { bulkItems, bulkParameters, credentialsFor } from './workload';

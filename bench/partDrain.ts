@@ -4,7 +4,7 @@
  * simulator of this process. Once with the real spacing (the adapters' documented/chosen default,
  * n8n's sleep) and once with spacing 0 (the node's test seam `timing.sleep` made a no-op).
  */
-import type { GatewayId } from '../nodes/gateways/kit/types';
+import type { GatewayId } from '../nodes/gateways/kit/declaration';
 import type { Simulator } from '../test/simulator';
 import { raiseQuotas } from '../test/simulator/stats';
 import { runChild } from './runChild';

@@ -2,7 +2,7 @@
  * Parts 1 and 5: sendBulk through the real node (n8n-core ExecuteContext) in fresh child
  * processes, against the simulator in this process (bodies not recorded; the request log counts).
  */
-import type { GatewayId } from '../nodes/gateways/kit/types';
+import type { GatewayId } from '../nodes/gateways/kit/declaration';
 import type { Simulator } from '../test/simulator';
 import { raiseQuotas } from '../test/simulator/stats';
 import { runChild } from './runChild';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import type { GatewayId } from '../nodes/gateways/kit/types';
+import type { GatewayId } from '../nodes/gateways/kit/declaration';
 import { startSimulator } from '../test/simulator';
 import type { Simulator } from '../test/simulator';
 import { raiseQuotas } from '../test/simulator/stats';

@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: request efficiency, overhead against the wire, real n8n against its HTTP
- * Request node, draining, and memory. Prints one table per part (results: bench/RESULTS.md).
+ * Request node, draining, memory, and queue mode (one worker against two). Prints one table per
+ * part (results: bench/RESULTS.md).
  *
  * Environment: BENCH_ITEMS (part 1 size, default 100000), BENCH_PARALLEL (part-1 processes at once,
- * default 2), BENCH_ROUNDS (part 2, default 5), BENCH_SKIP_N8N=1 (skip part 3),
- * BENCH_PARTS=1,2,3,4,5 (choose parts), BENCH_N8N_PORT / BENCH_N8N_BROKER_PORT /
+ * default 2), BENCH_ROUNDS (part 2, default 5), BENCH_SKIP_N8N=1 (skip parts 3 and 6),
+ * BENCH_QUEUE_SENDS (part 6 sends per round, default 300; part 6 uses the ports of
+ * `npm run test:queue`, so not both at once), BENCH_PARTS=1,2,3,4,5,6 (choose parts),
+ * BENCH_N8N_PORT / BENCH_N8N_BROKER_PORT /
  * BENCH_SIM_PORT_BASE (part 3 ports, default 15778 / 15779 / 18401-18410), BENCH_KEEP=1 (keep the
  * transpiled folder and part 3's n8n user folder for inspection).
  */
@@ -17,6 +20,7 @@ import { buildBench } from './build';
 import { measureDrain, drainTable } from './partDrain';
 import type { DrainResult } from './partDrain';
 import { measureN8n, n8nTable } from './partN8n';
+import { measureQueue, queueTable } from './partQueue';
 import { costTable, efficiencyTable, measureSends, memoryTable } from './partSend';
 import type { MeasuredSend } from './partSend';
 import { measureWire, wireTable } from './partWire';
@@ -27,7 +31,7 @@ import { GATEWAYS } from './workload';
 const ITEMS = Number(process.env.BENCH_ITEMS || 100_000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL || 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
-const PARTS = new Set((process.env.BENCH_PARTS || '1,2,3,4,5').split(',').map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_PARTS || '1,2,3,4,5,6').split(',').map((p) => p.trim()));
 const MESSAGE_COUNTS = [1, 10, 1000];
 const MEMORY_GATEWAY = 'sms10692' as const;
 const MEMORY_MESSAGES = 10;
@@ -101,6 +105,18 @@ async function main(): Promise<void> {
 				log(`  ${d.gateway} spacing ${d.spacing}: ${d.events} events in ${fmt.ms(d.ms)}, ${d.calls} calls${d.error ? `, ${d.error}` : ''}`);
 			}
 			print(drainTable(drains));
+		}
+		if (PARTS.has('6')) {
+			if (process.env.BENCH_SKIP_N8N === '1') {
+				print('\n### 6. Queue mode\n\nSkipped (BENCH_SKIP_N8N=1).\n');
+			} else {
+				log(`[bench] part 6: queue mode, one worker against two (${elapsed()})`);
+				try {
+					print(queueTable(await measureQueue(log)));
+				} catch (error) {
+					print(`\n### 6. Queue mode\n\nFAILED: ${(error as Error).message}\n`);
+				}
+			}
 		}
 	} finally {
 		await sim.close();

@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { getAdapter } from '../nodes/gateways/registry';
-import type { GatewayId } from '../nodes/gateways/kit/types';
+import type { GatewayId } from '../nodes/gateways/kit/declaration';
 import { SIM_ACCOUNTS } from '../test/simulator/vendors';
 
 export const GATEWAYS: GatewayId[] = ['chinaSms', 'smsAdmin', 'sms112088', 'sms18', 'sms10692'];

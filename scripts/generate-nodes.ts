@@ -71,8 +71,9 @@ function shell(gateway: GatewayDeclaration, kind: Kind, name: NodeName): ShellFi
 		`import { ${builder} } from '${builderFrom}';`,
 		...(kind === 'action' ? [`import { actionExecute } from '../n8n/action/execute';`] : []),
 		...(kind === 'polling' ? [`import { pollFor } from '../n8n/pollingTrigger/pollFor';`] : []),
-		...(kind === 'push' ? [`import { pushHooks } from '../n8n/pushTrigger/hooks';`, `import { receivePush } from '../n8n/pushTrigger/webhook';`] : []),
-		...(kind !== 'push' ? [`import { testGatewayCredentials } from '../n8n/session';`, `import type { NodeSeams } from '../n8n/session';`] : []),
+		...(kind === 'push' ? [`import { pushHooks } from '../n8n/pushTrigger/hooks';`, `import { webhookFor } from '../n8n/pushTrigger/webhook';`] : []),
+		...(kind !== 'push' ? [`import { testGatewayCredentials } from '../n8n/session';`] : []),
+		`import type { NodeSeams } from '../n8n/session';`,
 	];
 	const body =
 		kind === 'push'
@@ -87,8 +88,11 @@ function shell(gateway: GatewayDeclaration, kind: Kind, name: NodeName): ShellFi
 					'\t\t},',
 					'\t};',
 					'',
-					'\tasync webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {',
-					`\t\treturn await receivePush.call(this, ${gateway.id});`,
+					'\twebhook: (this: IWebhookFunctions) => Promise<IWebhookResponseData>;',
+					'',
+					'\t/** `seams`: the clock the node reads (tests hand their own). */',
+					'\tconstructor(seams: NodeSeams = {}) {',
+					`\t\tthis.webhook = webhookFor(${gateway.id}, seams);`,
 					'\t}',
 				]
 			: [

@@ -362,17 +362,21 @@ async function portIsFree(port: number): Promise<boolean> {
 	});
 }
 
-/** `n8n start` on Node 24; resolves once /healthz/readiness answers 200. */
-export async function startN8n(opts: N8nRunOptions & { timeoutMs?: number }): Promise<RunningN8n> {
+/**
+ * `n8n start` (or `command`: `worker`, `webhook`) on Node 24; resolves once
+ * `http://127.0.0.1:<port>/healthz/readiness` answers 200 (for a worker, `port` is its
+ * QUEUE_HEALTH_CHECK_PORT, with QUEUE_HEALTH_CHECK_ACTIVE=true).
+ */
+export async function startN8n(opts: N8nRunOptions & { timeoutMs?: number; command?: string[]; logFile?: string }): Promise<RunningN8n> {
 	const port = opts.port ?? DEFAULT_PORT;
 	const brokerPort = opts.brokerPort ?? DEFAULT_BROKER_PORT;
 	for (const p of [port, brokerPort]) {
 		if (!(await portIsFree(p))) throw new Error(`port ${p} on 127.0.0.1 is in use; choose others (CN_SMS_N8N_PORT / CN_SMS_N8N_BROKER_PORT)`);
 	}
-	const logFile = path.join(opts.userFolder, 'n8n.log');
+	const logFile = opts.logFile ?? path.join(opts.userFolder, 'n8n.log');
 	const out = fs.openSync(logFile, 'a');
 	// Own process group, so stop() also ends n8n's task runner (and nothing else).
-	const child = spawn(opts.env.node24, [opts.env.n8nBin, 'start'], {
+	const child = spawn(opts.env.node24, [opts.env.n8nBin, ...(opts.command ?? ['start'])], {
 		cwd: opts.userFolder,
 		env: n8nProcessEnv({ ...opts, port, brokerPort }),
 		stdio: ['ignore', out, out],

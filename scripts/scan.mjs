@@ -199,8 +199,35 @@ async function renderedNodes(work) {
 	}
 	if (nodes.length === 0) problems.push('no node rendered');
 	const { files, results } = nodes.length ? await lintLikeTheScanner(dir, SOURCE_FILE_PATTERNS) : { files: [], results: [] };
+	const accepted = acceptKnown(dir, results);
 	const counts = report(dir, results, { showLine: true });
-	return tally('rendered', files, counts, problems, `; nodes: ${nodes.join(', ')}`);
+	return tally('rendered', files, counts, problems, `; nodes: ${nodes.join(', ')}; accepted: ${accepted}`);
+}
+
+/**
+ * One warning is accepted, by name, in this leg only (the scanner itself cannot see it): n8n
+ * suggests grouping more than 5 operations by `resource`. SMSAdmin has 7 operations and SMS10692
+ * 6; the package's interface names only `operation`, and a `resource` parameter would hide the
+ * operation of every workflow saved without one (n8n drops parameters whose display conditions do
+ * not hold). Anything else, or this warning on another node, still fails.
+ */
+const ACCEPTED = { rule: '@n8n/community-nodes/resource-operation-pattern', files: ['nodes/SmsAdmin/SmsAdmin.node.ts', 'nodes/Sms10692/Sms10692.node.ts'] };
+function acceptKnown(dir, results) {
+	let count = 0;
+	for (const result of results) {
+		const file = path.relative(dir, result.filePath);
+		result.messages = result.messages.filter((m) => {
+			const ok = m.ruleId === ACCEPTED.rule && m.severity === 1 && ACCEPTED.files.includes(file);
+			if (ok) {
+				count++;
+				console.log(`ACCEPTED ${file}:${m.line}:${m.column} warning ${m.ruleId} ${m.message} (see ACCEPTED in scripts/scan.mjs)`);
+			}
+			return !ok;
+		});
+		result.warningCount = result.messages.filter((m) => m.severity === 1).length;
+		result.errorCount = result.messages.filter((m) => m.severity === 2).length;
+	}
+	return count;
 }
 
 if (!noBuild) execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });

@@ -4,7 +4,8 @@ import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeType
 import { sms18 } from '../gateways/sms18';
 import { pushTriggerDescription } from '../n8n/pushTrigger/description';
 import { pushHooks } from '../n8n/pushTrigger/hooks';
-import { receivePush } from '../n8n/pushTrigger/webhook';
+import { webhookFor } from '../n8n/pushTrigger/webhook';
+import type { NodeSeams } from '../n8n/session';
 
 export class Sms18Trigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,10 @@ export class Sms18Trigger implements INodeType {
 		},
 	};
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receivePush.call(this, sms18);
+	webhook: (this: IWebhookFunctions) => Promise<IWebhookResponseData>;
+
+	/** `seams`: the clock the node reads (tests hand their own). */
+	constructor(seams: NodeSeams = {}) {
+		this.webhook = webhookFor(sms18, seams);
 	}
 }

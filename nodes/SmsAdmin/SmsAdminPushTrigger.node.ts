@@ -4,7 +4,8 @@ import type { IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeType
 import { smsAdmin } from '../gateways/smsAdmin';
 import { pushTriggerDescription } from '../n8n/pushTrigger/description';
 import { pushHooks } from '../n8n/pushTrigger/hooks';
-import { receivePush } from '../n8n/pushTrigger/webhook';
+import { webhookFor } from '../n8n/pushTrigger/webhook';
+import type { NodeSeams } from '../n8n/session';
 
 export class SmsAdminPushTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,10 @@ export class SmsAdminPushTrigger implements INodeType {
 		},
 	};
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receivePush.call(this, smsAdmin);
+	webhook: (this: IWebhookFunctions) => Promise<IWebhookResponseData>;
+
+	/** `seams`: the clock the node reads (tests hand their own). */
+	constructor(seams: NodeSeams = {}) {
+		this.webhook = webhookFor(smsAdmin, seams);
 	}
 }

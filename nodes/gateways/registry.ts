@@ -4,7 +4,8 @@ import { sms10692 } from './sms10692';
 import { sms112088 } from './sms112088';
 import { sms18 } from './sms18';
 import { smsAdmin } from './smsAdmin';
-import type { GatewayAdapter, GatewayId } from './kit/types';
+import type { GatewayAdapter } from './kit/adapter';
+import type { GatewayId } from './kit/declaration';
 
 export const ADAPTERS: Record<GatewayId, GatewayAdapter> = {
 	chinaSms,

@@ -1,7 +1,8 @@
-/** Normalised gateway events and results as n8n item JSON (CONTRACT.md "Outputs"). */
+/** Normalised gateway events and results as n8n item JSON (README "Output"). */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DeliveryReport, GatewayId, InboundReply } from '../gateways/kit/types';
+import type { GatewayId } from '../gateways/kit/declaration';
+import type { DeliveryReport, InboundReply } from '../gateways/kit/model';
 
 /** A report or reply as the JSON of one item: contract fields first, `raw` last. */
 export function eventToJson(gateway: GatewayId, event: DeliveryReport | InboundReply): IDataObject {

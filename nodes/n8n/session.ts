@@ -14,8 +14,11 @@ import { sleep as n8nSleep } from 'n8n-workflow';
 import { adapterForCredentialType } from '../gateways/registry';
 import { createTransport } from '../gateways/kit/transport';
 import type { TransportOptions } from '../gateways/kit/transport';
-import type { GatewayAdapter, GatewayContext, GatewayCredentials } from '../gateways/kit/types';
+import type { HttpClient } from '../gateways/kit/http';
+import type { GatewayAdapter, GatewayContext } from '../gateways/kit/adapter';
+import type { GatewayCredentials } from '../gateways/kit/model';
 import { errorFields } from './errors';
+import { httpClientFromLegacy } from './httpClient';
 
 /** What a node hands the gateway layer instead of reading the time, waiting or choosing HTTP settings itself. */
 export interface NodeSeams {
@@ -50,10 +53,10 @@ export function hasAuthenticationChoice(adapter: GatewayAdapter): boolean {
 export function createSession(
 	adapter: GatewayAdapter,
 	credentials: ICredentialDataDecryptedObject,
-	options: { seams?: NodeSeams; timeoutMs?: number } = {},
+	options: { http: HttpClient; seams?: NodeSeams; timeoutMs?: number },
 ): GatewaySession {
 	let count = 0;
-	const asked: TransportOptions = { timeoutMs: options.timeoutMs, onRequest: () => count++ };
+	const asked: TransportOptions = { http: options.http, timeoutMs: options.timeoutMs, onRequest: () => count++ };
 	const transport = createTransport(adapter.displayName, options.seams?.transport?.(asked) ?? asked);
 	const ctx: GatewayContext = {
 		credentials: credentials as GatewayCredentials,
@@ -71,7 +74,8 @@ export async function testGatewayCredentials(
 	const adapter = adapterForCredentialType(credential.type);
 	if (!adapter?.getBalance) return { status: 'Error', message: `No credential test for ${credential.type}` };
 	try {
-		const session = createSession(adapter, credential.data ?? {}, { timeoutMs: 15_000 });
+		// n8n gives a credential test only its legacy request helper (no httpRequest): see httpClient.ts.
+		const session = createSession(adapter, credential.data ?? {}, { http: httpClientFromLegacy(this.helpers), timeoutMs: 15_000 });
 		const balance = await adapter.getBalance(session.ctx);
 		return { status: 'OK', message: `Connected. Balance: ${balance.balance} ${balance.unit}` };
 	} catch (error) {

@@ -28,8 +28,8 @@ import type { Simulator } from '../simulator';
 type GatewayId = 'chinaSms' | 'smsAdmin' | 'sms112088' | 'sms18' | 'sms10692';
 
 /** Not n8n-env's defaults (15678/15679), so the smoke test can run beside other suites and demos. */
-const SMOKE_PORT = 15688;
-const SMOKE_BROKER_PORT = 15689;
+const SMOKE_PORT = Number(process.env.CN_SMS_SMOKE_PORT || 15688);
+const SMOKE_BROKER_PORT = Number(process.env.CN_SMS_SMOKE_BROKER_PORT || 15689);
 
 const PKG = 'n8n-nodes-cn-sms';
 /** Every node type of the package (one node per gateway), with the credentials it lists. */
@@ -64,7 +64,7 @@ const BAD_PASSWORD = 'Wrong-Password-9';
 interface CredentialCase {
 	type: string;
 	gateway: GatewayId;
-	/** The fields of CONTRACT.md, in order. */
+	/** The credential fields (README "Credentials"), in order. */
 	fields: string[];
 	good: (baseUrl: string) => Record<string, string>;
 	bad: (baseUrl: string) => Record<string, string>;

@@ -1,9 +1,13 @@
 /**
  * Runs a node's webhook() inside n8n-core's real WebhookContext: a one-node Workflow (defaults
  * filled in by n8n itself), the engine's own parameter resolution, static data, mode and webhook
- * URL. The request is what n8n's web server hands a webhook node: the raw body bytes in
- * `rawBody`, the request line in `url`/`originalUrl`, and `query`/`body` as n8n parses them
- * (UTF-8, whatever the sender's charset). What n8n itself would answer is emulated:
+ * URL. The request is what n8n's web server hands a webhook node: the request line in
+ * `url`/`originalUrl`, `query` as n8n parses it (UTF-8, whatever the sender's charset), and the
+ * body through n8n's body stage (n8n webhooks/webhook-helpers `parseRequestBody`, middlewares
+ * `parseBody`): a version-1 start node whose `options.binaryData` is set gets the body unread
+ * (`readRawBody()` fills `rawBody`); otherwise n8n reads it into `rawBody` and parses JSON, form,
+ * text and XML bodies in the charset the Content-Type names, answering 422 without running the
+ * node when it knows no such charset (GBK, GB2312). What n8n itself would answer is emulated:
  * the node's own answer when it returns `noWebhookResponse`, else n8n's default JSON.
  *
  * Two ways in: `runWebhook()` with an in-memory request, and `startWebhookServer()`, a loopback
@@ -102,20 +106,13 @@ interface HarnessRequest {
 	url: string;
 	originalUrl: string;
 	headers: http.IncomingHttpHeaders;
-	rawBody: Buffer;
+	/** Set once n8n read the body (it parsed it, or the node called readRawBody). */
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
 	query: unknown;
 	body: unknown;
 	params: Record<string, string>;
 	socket: { remoteAddress?: string };
-}
-
-/** n8n parses form bodies as UTF-8 (or the declared charset) with querystring, whatever was sent. */
-function n8nBody(raw: Buffer, contentType: string | undefined): unknown {
-	if (raw.length === 0) return {};
-	const type = String(contentType ?? '').split(';')[0].trim().toLowerCase();
-	if (type === 'application/x-www-form-urlencoded') return { ...querystring.parse(raw.toString('utf8')) };
-	if (type === 'text/plain') return raw.toString('utf8');
-	return {};
 }
 
 function decorate(req: HarnessRequest): void {
@@ -123,8 +120,34 @@ function decorate(req: HarnessRequest): void {
 	const q = url.indexOf('?');
 	req.originalUrl = url;
 	req.query = { ...querystring.parse(q < 0 ? '' : url.slice(q + 1)) };
-	req.body = n8nBody(req.rawBody, req.headers['content-type']);
 	req.params = {};
+}
+
+/**
+ * n8n's body stage for the start node: null when the node runs, else n8n's own answer. `bytes`
+ * are the body as sent; they reach `rawBody` as n8n would put them there.
+ */
+function n8nBodyStage(req: HarnessRequest, node: INode, bytes: Buffer): { status: number; body: string } | null {
+	delete req.rawBody;
+	req.readRawBody = async () => {
+		req.rawBody = bytes;
+	};
+	const options = node.parameters.options as IDataObject | undefined;
+	if (node.typeVersion === 1 && options?.binaryData) return null;
+	req.rawBody = bytes;
+	const [type, ...params] = String(req.headers['content-type'] ?? '').split(';');
+	const charset = params.map((p) => /^\s*charset=(.*)$/i.exec(p)?.[1]).find((c) => c !== undefined);
+	const encoding = (charset ?? 'utf-8').trim().replace(/^"|"$/g, '').toLowerCase();
+	const media = type.toLowerCase();
+	const parsed = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'].includes(media) || /[/+]xml$/.test(media);
+	if (bytes.length === 0 || !parsed) return null;
+	if (!Buffer.isEncoding(encoding)) {
+		return { status: 422, body: JSON.stringify({ code: 422, message: 'Failed to parse request body', hint: `Unknown encoding: ${encoding}` }) };
+	}
+	const text = bytes.toString(encoding as BufferEncoding);
+	if (media === 'application/x-www-form-urlencoded') req.body = { ...querystring.parse(text) };
+	else if (media === 'text/plain') req.body = text;
+	return null;
 }
 
 /** A response that records what the node writes (the subset of ServerResponse it uses). */
@@ -160,6 +183,8 @@ class RecordingResponse {
 }
 
 interface Invocation {
+	/** n8n answered itself before the node ran (422 for a body it cannot parse). */
+	n8nAnswer?: { status: number; body: string };
 	result: IWebhookResponseData | undefined;
 	error: unknown;
 	logs: LogLine[];
@@ -220,6 +245,7 @@ async function invoke(
 	options: WebhookRunOptions,
 	req: HarnessRequest,
 	res: unknown,
+	bytes: Buffer,
 ): Promise<Invocation> {
 	// Loaded here so the user folder above is set before n8n-core reads its configuration.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -228,6 +254,8 @@ async function invoke(
 	const store = options.store ?? { data: {} };
 	// A fresh Workflow per call with the saved static data, as n8n loads it for each request.
 	const workflow = buildWorkflow(nodeType, options, store.data);
+	const refused = n8nBodyStage(req, workflow.getNode(nodeNameOf(nodeType))!, bytes);
+	if (refused) return { n8nAnswer: refused, result: undefined, error: undefined, logs: [], staticData: {} };
 	const additionalData = additionalDataFor(req, res);
 	const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method) ?? nodeType.description.webhooks![0];
 	const webhookData = {
@@ -262,6 +290,7 @@ async function invoke(
 
 /** What n8n answers when the node did not answer itself. */
 function n8nDefaultAnswer(invocation: Invocation): { status: number; body: string } | null {
+	if (invocation.n8nAnswer) return invocation.n8nAnswer;
 	if (invocation.error !== undefined) {
 		return { status: 500, body: JSON.stringify({ code: 0, message: (invocation.error as Error).message }) };
 	}
@@ -303,12 +332,11 @@ export async function runWebhook(
 		method: request.method ?? 'GET',
 		url: `/webhook/${WEBHOOK_ID}/cn-sms${request.query ? `?${request.query}` : ''}`,
 		headers,
-		rawBody: body,
 		socket: { remoteAddress: request.remoteAddress ?? '127.0.0.1' },
 	} as HarnessRequest;
 	decorate(req);
 	const res = new RecordingResponse();
-	const invocation = await invoke(nodeType, options, req, res);
+	const invocation = await invoke(nodeType, options, req, res, body);
 	const fallback = n8nDefaultAnswer(invocation);
 	if (fallback && !res.headersSent) res.writeHead(fallback.status, { 'content-type': 'application/json' }).end(fallback.body);
 	const recorded = res.recorded();
@@ -343,9 +371,8 @@ export async function startWebhookServer(choice: PushTriggerChoice, givenOptions
 		incoming.on('data', (c: Buffer) => chunks.push(c));
 		incoming.on('end', () => {
 			const req = incoming as unknown as HarnessRequest;
-			req.rawBody = Buffer.concat(chunks);
 			decorate(req);
-			void invoke(nodeType, { ...options, store }, req, res).then((invocation) => {
+			void invoke(nodeType, { ...options, store }, req, res, Buffer.concat(chunks)).then((invocation) => {
 				const fallback = n8nDefaultAnswer(invocation);
 				if (fallback && !res.headersSent) {
 					res.writeHead(fallback.status, { 'content-type': 'application/json' });

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { GatewayId } from '../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../nodes/gateways/kit/declaration';
 import { executeNode } from '../harness/execute';
 import { GATEWAY_IDS, startSimulator } from '../simulator';
 import { actionNode } from '../support/nodes';

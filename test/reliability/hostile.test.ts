@@ -11,7 +11,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { DEFAULT_MAX_BODY_BYTES } from '../../nodes/gateways/kit/transport';
 import { decodeBytes, encodeText } from '../../nodes/gateways/kit/charset';
 import { suspectedCharset } from '../../nodes/gateways/kit/charsetMismatch';
-import type { GatewayId } from '../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../nodes/gateways/kit/declaration';
 import { executeNode } from '../harness/execute';
 import { startSimulator } from '../simulator';
 import { actionNode } from '../support/nodes';

@@ -7,20 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { decodeBytes, decodePairs, encodePairs, encodeText } from '../../nodes/gateways/kit/charset';
-import type {
-	FaultSpec,
-	GatewayId,
-	PushTarget,
-	QueuedEvent,
-	RecordedRequest,
-	SentMessage,
-	SimAccounts,
-	SimRequest,
-	SimReply,
-	SimReport,
-	SimResponse,
-	VendorModule,
-} from './types';
+import type { FaultSpec, GatewayId, PushTarget, QueuedEvent, RecordedRequest, SentMessage, SimAccounts, SimReply, SimReport, SimRequest, SimResponse, VendorModule } from './types';
 import { SIM_ACCOUNTS, createVendors } from './vendors';
 
 export { SIM_ACCOUNTS };

@@ -1,5 +1,6 @@
 /** Types shared by the simulator core and its five vendor modules. */
-import type { Charset, GatewayId } from '../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../nodes/gateways/kit/declaration';
+import type { Charset } from '../../nodes/gateways/kit/model';
 
 export type { Charset, GatewayId };
 

@@ -38,8 +38,8 @@ export function pollingTrigger(gateway: PollingGatewayId, seams?: NodeSeams): IN
 	return new POLLING[gateway](seams);
 }
 
-export function pushTrigger(gateway: PushGatewayId): INodeType {
-	return new PUSH[gateway]();
+export function pushTrigger(gateway: PushGatewayId, seams?: NodeSeams): INodeType {
+	return new PUSH[gateway](seams);
 }
 
 /** `n8n-nodes-cn-sms.<name>`: the type n8n gives the node once the package is installed. */

@@ -1,4 +1,5 @@
 /** China SMS (中国短信, china-sms.com), seed 000. */
+import { gatewayDisplayName } from '../kit/declaration';
 import type { GatewayDeclaration } from '../kit/declaration';
 
 export const chinaSmsDeclaration: GatewayDeclaration = {
@@ -28,3 +29,14 @@ export const chinaSmsDeclaration: GatewayDeclaration = {
 			'Give China SMS (中国短信) the Production URL shown above under "Webhook URLs" and ask them to enable inbound messages (上行) for your account. They call it with GET and the reply in the query string (src, dst, msg, mo), usually in GBK; this node answers the bare text "0" they expect. A reply whose text is 0000 means the customer cancels every service: its item carries unsubscribe: true.',
 	},
 };
+
+export const CHINA_SMS_DISPLAY_NAME = gatewayDisplayName(chinaSmsDeclaration);
+
+/** The documented endpoints, appended to the credential's base URL. */
+export const CHINA_SMS_PATHS = {
+	single: '/send/ssend.asp',
+	group: '/send/gsend.asp',
+	balance: '/send/getfee.asp',
+	password: '/send/cpwd.asp',
+	readReply: '/send/readsms.asp',
+} as const;

@@ -6,7 +6,7 @@
 import { parseChinaTime } from '../kit/chinaTime';
 import { malformed, plainAnswer, pushParams } from '../push/push';
 import type { PushHandler, PushOutcome, PushRequest, PushSettings } from '../push/push';
-import type { InboundReply } from '../kit/types';
+import type { InboundReply } from '../kit/model';
 
 // seed 000 §6 <4>: content 0000 means "cancel every service for this user, send nothing back".
 const UNSUBSCRIBE = '0000';

@@ -7,7 +7,8 @@
  * when a later call fails: the failure is returned beside the events, never instead of them.
  */
 import { TransportError } from '../kit/errors';
-import type { DeliveryReport, FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../kit/types';
+import type { GatewayAdapter, GatewayContext } from '../kit/adapter';
+import type { DeliveryReport, FetchPage, InboundReply } from '../kit/model';
 
 export type EventKind = 'reports' | 'replies';
 

@@ -2,11 +2,8 @@
  * Charset handling: text to bytes and back, percent-encoding of those bytes, and the check for
  * characters a charset cannot carry. Never guesses a charset: the caller always names one.
  */
-import * as iconv from 'iconv-lite';
-
-import type { Charset } from './types';
-
-const ICONV_NAME: Record<Charset, string> = { gbk: 'gbk', gb2312: 'gbk', utf8: 'utf8' };
+import { decodeGbk, encodeGbk } from './gbk';
+import type { Charset } from './model';
 
 const GBK_LABELS = new Set(['gbk', 'cp936', 'ms936', 'gb18030', 'x-gbk', 'windows-936']);
 const GB2312_LABELS = new Set(['gb2312', 'gb_2312', 'gb_2312-80', 'csgb2312', 'euc-cn', 'x-euc-cn', 'chinese', 'iso-ir-58', 'csiso58gb231280']);
@@ -22,8 +19,8 @@ export function charsetFromLabel(label: string | null | undefined): Charset | nu
 }
 
 /**
- * GB2312 maps its cells A1A4 and A1AA to U+30FB and U+2015, GBK (iconv-lite) to U+00B7 and
- * U+2014: the same bytes, so either spelling is sent as that cell.
+ * GB2312 maps its cells A1A4 and A1AA to U+30FB and U+2015, GBK to U+00B7 and U+2014: the same
+ * bytes, so either spelling is sent as that cell.
  */
 const GB2312_SPELLINGS = /[\u2015\u30fb]/g;
 const GBK_SPELLING: Record<string, string> = { '\u2015': '\u2014', '\u30fb': '\u00b7' };
@@ -32,13 +29,17 @@ function toGbkSpelling(text: string): string {
 	return text.replace(GB2312_SPELLINGS, (ch) => GBK_SPELLING[ch]);
 }
 
+/** Text to bytes; in GBK and GB2312 a character the charset lacks becomes "?" (checked before sending). */
 export function encodeText(text: string, charset: Charset): Buffer {
-	return charset === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(toGbkSpelling(text), ICONV_NAME[charset]);
+	return charset === 'utf8' ? Buffer.from(text, 'utf8') : encodeGbk(toGbkSpelling(text));
 }
 
-/** Bytes to text. A leading UTF-8 byte order mark (common in .aspx answers) is dropped. */
+/**
+ * Bytes to text. A leading UTF-8 byte order mark (common in .aspx answers) is dropped. GB2312 is
+ * read as GBK, its superset: a GB2312-labelled answer holding 镕 still reads.
+ */
 export function decodeBytes(bytes: Buffer, charset: Charset): string {
-	if (charset !== 'utf8') return iconv.decode(bytes, ICONV_NAME[charset]);
+	if (charset !== 'utf8') return decodeGbk(bytes);
 	const text = bytes.toString('utf8');
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -119,8 +120,9 @@ function isHex(b: number): boolean {
 
 /**
  * GB2312 in its EUC-CN form: both bytes 0xA1–0xFE, lead byte at most 0xF7, and a cell GB2312
- * fills. iconv-lite's GBK also fills GB2312's empty cells (GBK additions such as ⅰ–ⅹ at A2A1,
- * vertical forms at A6E0, and user-defined cells mapped to U+E000–U+F8FF), so those are excluded.
+ * fills (682 symbols and 6,763 hanzi). GBK also fills GB2312's empty cells (GBK additions such as
+ * ⅰ–ⅹ at A2A1, vertical forms at A6E0, and user-defined cells mapped to U+E000–U+F8FF), so those
+ * are excluded.
  */
 const GB2312_SYMBOL_ROWS: Record<number, Array<[number, number]>> = {
 	0xa1: [[0xa1, 0xfe]],
@@ -160,8 +162,8 @@ export function unencodableCharacters(text: string, charset: Charset): string[] 
  */
 export function carriesWholeText(text: string, charset: 'gbk' | 'gb2312'): boolean {
 	const gbkText = toGbkSpelling(text);
-	const bytes = iconv.encode(gbkText, 'gbk');
-	if (iconv.decode(bytes, 'gbk') !== gbkText) return false;
+	const bytes = encodeGbk(gbkText);
+	if (decodeGbk(bytes) !== gbkText) return false;
 	for (let i = 0; i < bytes.length; i++) {
 		const lead = bytes[i];
 		if (lead < 0x80) continue;
@@ -184,8 +186,8 @@ export function unencodableByCharacter(text: string, charset: Charset): string[]
 			continue;
 		}
 		const gbkCh = toGbkSpelling(ch);
-		const bytes = iconv.encode(gbkCh, 'gbk');
-		const roundTrips = iconv.decode(bytes, 'gbk') === gbkCh;
+		const bytes = encodeGbk(gbkCh);
+		const roundTrips = decodeGbk(bytes) === gbkCh;
 		if (!roundTrips) {
 			bad.add(ch);
 		} else if (charset === 'gb2312' && !(bytes.length === 2 && isGb2312Pair(bytes[0], bytes[1]))) {

@@ -5,8 +5,9 @@
  * an answer carry the diagnosis and the bytes they came from: nothing is unrecoverable.
  */
 import { decodeBytes } from './charset';
+import { firstGbkFlaw } from './gbk';
 import { redact } from './redact';
-import type { Charset } from './types';
+import type { Charset, CharsetMismatch, CharsetSource } from './model';
 
 const LABEL: Record<Charset, string> = { utf8: 'UTF-8', gbk: 'GBK', gb2312: 'GB2312' };
 
@@ -48,11 +49,10 @@ function looksLikeChineseUtf8(all: Buffer): boolean {
 	return multiByte > 0 && isUtf8(bytes);
 }
 
-/** GBK without a flaw; a lead byte left alone at the very end (an answer cut mid-character) is no flaw. */
+/** GBK without a flaw; a lone byte at the very end (an answer cut mid-character) is no flaw. */
 function isCleanGbk(bytes: Buffer): boolean {
-	const text = decodeBytes(bytes, 'gbk');
-	const flaw = text.indexOf('\uFFFD');
-	return flaw < 0 || (flaw === text.length - 1 && bytes[bytes.length - 1] >= 0x81);
+	const flaw = firstGbkFlaw(bytes);
+	return flaw < 0 || (flaw === bytes.length - 1 && bytes[flaw] >= 0x81);
 }
 
 /**
@@ -68,30 +68,6 @@ export function suspectedCharset(bytes: Buffer, charset: Charset): Charset | nul
 }
 
 /** What chose the charset an answer was read in. */
-export type CharsetSource =
-	/** The answer declared it. */
-	| { declaredBy: 'Content-Type header' | 'XML prolog' }
-	/** The credential setting of that name (its display name, e.g. `Charset`). */
-	| { setting: string }
-	/** The gateway's own charset, which no setting changes. */
-	| 'gateway';
-
-/** An answer whose bytes plainly are in another charset than the one it was read in. */
-export interface CharsetMismatch {
-	/** The charset the answer was read in (strictly, as its text and every field show it). */
-	readAs: Charset;
-	/** The charset its bytes plainly are in. */
-	looksLike: Charset;
-	/** What was seen and what to do, one plain English clause (no final full stop). */
-	note: string;
-	/**
-	 * The bytes one record of the answer came from, base64: `record` is text of the answer as read
-	 * (records asked for in answer order). Null when the record cannot be found in the answer or its
-	 * bytes hold a secret. The range may reach past the record up to the next byte that is surely a
-	 * character of its own (a separator the wrong charset could have swallowed).
-	 */
-	bytesOf(record: string): string | null;
-}
 
 function noteFor(readAs: Charset, looksLike: Charset, source: CharsetSource): string {
 	const seen = `the answer looks like ${LABEL[looksLike]} although`;

@@ -1,5 +1,5 @@
 /** Reading credential values, which n8n hands over as strings, numbers, booleans or nothing. */
-import type { Charset, GatewayCredentials } from './types';
+import type { Charset, GatewayCredentials } from './model';
 
 export function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value);

@@ -22,7 +22,7 @@ export type EventType = 'reply' | 'report';
 export type VendorSendOption = 'extno' | 'linkId' | 'product' | 'statusReport';
 
 /** Push-trigger settings only some gateways have (`allowedAddresses`, `proxyHops` are everyone's). */
-export type VendorPushOption = 'charset' | 'longMessageWait' | 'receiver' | 'password' | 'userId';
+export type VendorPushOption = 'charset' | 'longMessages' | 'longMessageWait' | 'receiver' | 'password' | 'userId';
 
 export interface CredentialChoice {
 	/** n8n credential type name. */

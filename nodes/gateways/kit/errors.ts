@@ -2,7 +2,7 @@
  * Errors of the gateway layer. The n8n nodes turn them into NodeApiError / NodeOperationError;
  * their messages are already safe to show (secrets removed by the transport).
  */
-import type { CharsetMismatch } from './charsetMismatch';
+import type { CharsetMismatch } from './model';
 import { redact } from './redact';
 
 /** The gateway answered and refused: `<Gateway>: <plain English reason> (code <code>)`. */
@@ -94,6 +94,7 @@ export class InputError extends Error {
 		this.itemIndex = itemIndex ?? null;
 	}
 }
+
 
 /** A short, single-line excerpt of a body for error messages. */
 export function excerptOf(text: string, max = 200): string {

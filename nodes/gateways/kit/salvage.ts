@@ -5,8 +5,8 @@
  * named, raw, in the error reported beside them. Nothing that arrived is dropped.
  */
 import { TransportError } from './errors';
-import type { CharsetMismatch } from './charsetMismatch';
-import type { FetchPage } from './types';
+import type { CharsetMismatch } from './model';
+import type { FetchPage } from './model';
 
 /** What a reader made of the part that arrived. */
 export interface SalvagedPart<T> {

@@ -1,27 +1,25 @@
 /**
- * The only code that does HTTP. Builds query strings and form bodies percent-encoded in the
- * gateway's charset, decodes answers from bytes (the charset the answer declares, else the
- * gateway's), applies a timeout and a size cap, and reports failures with every secret removed.
+ * Every request of the gateway layer passes here. Builds query strings and form bodies
+ * percent-encoded in the gateway's charset, decodes answers from bytes (the charset the answer
+ * declares, else the gateway's), caps their size, and reports failures with every secret removed.
  * It never switches charset on a guess: bytes that plainly are in the other charset are read as
- * they are and diagnosed (`charsetMismatch`, see mismatch.ts) so failures and events can say so.
+ * they are and diagnosed (`charsetMismatch`, see charsetMismatch.ts) so failures and events can say so.
  *
- * It never retries a request that may have reached the gateway. Read-only calls may ask for one
- * retry when the connection could not be made at all (`retryOnConnectError`).
- *
- * Every request gets a connection of its own (no keep-alive): a pooled connection the gateway
- * closed while idle fails with a reset that cannot be told from a reset after the gateway read
- * the request, and would make sends "may have reached" for nothing.
+ * The HTTP itself is an injected `HttpClient` (http.ts: n8n's request helper in the nodes, anything in
+ * tests): this layer imports nothing of n8n and starts no timer. The client sorts what went wrong
+ * into the failures below; from them this layer decides what may be retried: never a request that
+ * may have reached the gateway. Read-only calls may ask for one retry when the request certainly
+ * did not leave (`retryOnConnectError`).
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
-
 import { charsetFromLabel, decodeBytes, encodePairs } from './charset';
 import { TransportError, excerptOf } from './errors';
 import type { CutOffAnswer } from './errors';
 import { diagnoseCharset } from './charsetMismatch';
-import type { CharsetMismatch, CharsetSource } from './charsetMismatch';
+import type { CharsetMismatch, CharsetSource } from './model';
 import { redact } from './redact';
-import type { Charset } from './types';
+import { HttpFailure, networkWords } from './http';
+import type { HttpAnswer, HttpClient, HttpHeaders } from './http';
+import type { Charset } from './model';
 
 export interface TransportRequest {
 	method: 'GET' | 'POST';
@@ -41,14 +39,14 @@ export interface TransportRequest {
 	charsetSetting?: string;
 	/** Values to remove from anything reported (passwords, MD5 hashes, signatures). */
 	secrets: string[];
-	/** Ask for one retry when no connection could be made. Only for calls that change nothing. */
+	/** Ask for one retry when the request certainly did not leave. Only for calls that change nothing. */
 	retryOnConnectError?: boolean;
 	timeoutMs?: number;
 }
 
 export interface TransportResponse {
 	status: number;
-	headers: http.IncomingHttpHeaders;
+	headers: HttpHeaders;
 	bytes: Buffer;
 	/** The body decoded with `charset`. */
 	text: string;
@@ -72,11 +70,14 @@ export interface Transport {
 }
 
 export interface TransportOptions {
+	/** Does the HTTP: n8n's request helper in the nodes (nodes/n8n/httpClient.ts). */
+	http: HttpClient;
 	timeoutMs?: number;
 	maxBodyBytes?: number;
 	/**
-	 * Called once per attempt to send a request, before connecting (for counting `requests` in
-	 * outputs): a retry after a failed connection counts again; an invalid base URL does not count.
+	 * Called once per attempt to send a request, before it is handed to `http` (for counting
+	 * `requests` in outputs): a retry after a failed connection counts again; an invalid base URL
+	 * does not count.
 	 */
 	onRequest?: () => void;
 }
@@ -90,65 +91,64 @@ function durationText(ms: number): string {
 	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-/**
- * Node's error codes in plain words. n8n replaces any error message containing one of these codes
- * with a generic sentence of its own, which would lose the gateway's name; so the codes stay out.
- */
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection reset by the other side',
-	ECONNABORTED: 'connection aborted',
-	ETIMEDOUT: 'timed out',
-	ENOTFOUND: 'host name not found',
-	EAI_AGAIN: 'host name lookup failed',
-	EHOSTUNREACH: 'host unreachable',
-	EADDRNOTAVAIL: 'address not available',
-	EPIPE: 'connection closed while sending',
-};
-
-export function networkWords(error: NodeJS.ErrnoException): string {
-	const code = error.code ?? '';
-	return NETWORK_WORDS[code] ?? (code || error.message);
-}
-
 function joinUrl(baseUrl: string, path: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-function declaredCharset(headers: http.IncomingHttpHeaders): Charset | null {
-	const type = headers['content-type'];
-	const match = typeof type === 'string' ? /charset\s*=\s*([^;\s]+)/i.exec(type) : null;
+function headerText(headers: HttpHeaders, name: string): string | undefined {
+	const value = headers[name];
+	return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function declaredCharset(headers: HttpHeaders): Charset | null {
+	const type = headerText(headers, 'content-type');
+	const match = type === undefined ? null : /charset\s*=\s*([^;\s]+)/i.exec(type);
 	return charsetFromLabel(match?.[1]);
 }
 
 /** An answer read strictly: in the charset it declares, else the request's. Never a guess. */
-function readAnswer(bytes: Buffer, headers: http.IncomingHttpHeaders, req: TransportRequest) {
+function readAnswer(bytes: Buffer, headers: HttpHeaders, req: TransportRequest) {
 	const declared = declaredCharset(headers);
 	const charset = declared ?? req.charset;
 	const source: CharsetSource = declared ? { declaredBy: 'Content-Type header' } : req.charsetSetting ? { setting: req.charsetSetting } : 'gateway';
 	return { text: decodeBytes(bytes, charset), charset, charsetMismatch: diagnoseCharset(bytes, charset, source, req.secrets) };
 }
 
-export function createTransport(gateway: string, options: TransportOptions = {}): Transport {
+/** What arrived of a 2xx answer that did not arrive whole, for fetches to salvage; else null. */
+function cutOffAnswer(partial: HttpAnswer | null, req: TransportRequest): CutOffAnswer | null {
+	if (!partial || partial.body.length === 0 || partial.status < 200 || partial.status > 299) return null;
+	const { text, charsetMismatch } = readAnswer(partial.body, partial.headers, req);
+	const announced = headerText(partial.headers, 'content-length');
+	const expected = announced === undefined ? NaN : Number(announced);
+	return {
+		text: redact(text, req.secrets),
+		charsetMismatch,
+		receivedBytes: partial.body.length,
+		expectedBytes: Number.isFinite(expected) ? expected : null,
+	};
+}
+
+const CHARSET_LABEL: Record<Charset, string> = { utf8: 'UTF-8', gbk: 'GBK', gb2312: 'GB2312' };
+
+export function createTransport(gateway: string, options: TransportOptions): Transport {
+	const { http } = options;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
 	async function request(req: TransportRequest): Promise<TransportResponse> {
-		try {
-			return await once(req);
-		} catch (error) {
-			if (req.retryOnConnectError && error instanceof TransportError && error.failure === 'connect') {
-				return await once(req);
-			}
-			throw error;
-		}
+		const first = await attempt(req);
+		if (!(first instanceof TransportError)) return first;
+		const again = req.retryOnConnectError === true && first.failure === 'connect';
+		const outcome = again ? await attempt(req) : first;
+		if (outcome instanceof TransportError) throw outcome;
+		return outcome;
 	}
 
-	function once(req: TransportRequest): Promise<TransportResponse> {
+	/** One try: the answer, or the failure as a TransportError (returned, so the caller decides). */
+	async function attempt(req: TransportRequest): Promise<TransportResponse | TransportError> {
 		const query = req.query?.length ? `?${encodePairs(req.query, req.charset)}` : '';
 		const fullUrl = joinUrl(req.baseUrl, req.path) + query;
 		const safeUrl = redact(fullUrl, req.secrets);
-		const body = req.form ? Buffer.from(encodePairs(req.form, req.charset), 'latin1') : undefined;
 		const fail = (
 			failure: TransportError['failure'],
 			message: string,
@@ -169,112 +169,66 @@ export function createTransport(gateway: string, options: TransportOptions = {})
 		try {
 			url = new URL(fullUrl);
 		} catch {
-			return Promise.reject(fail('connect', `invalid base URL "${req.baseUrl}"`, { mayHaveReached: false }));
+			return fail('connect', `invalid base URL "${req.baseUrl}"`, { mayHaveReached: false });
 		}
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-			return Promise.reject(fail('connect', `invalid base URL "${req.baseUrl}": it must start with http:// or https://`, { mayHaveReached: false }));
+			return fail('connect', `invalid base URL "${req.baseUrl}": it must start with http:// or https://`, { mayHaveReached: false });
 		}
-		const secure = url.protocol === 'https:';
-		const client = secure ? https : http;
 		const limitMs = req.timeoutMs ?? timeoutMs;
-		const headers: http.OutgoingHttpHeaders = { 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*' };
+		// Every request gets a connection of its own: a pooled connection the gateway closed while
+		// idle fails with a reset that cannot be told from a reset after the gateway read the request,
+		// and would make sends "may have reached" for nothing.
+		const headers: Record<string, string> = { 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*', connection: 'close' };
+		const body = req.form ? Buffer.from(encodePairs(req.form, req.charset), 'latin1') : undefined;
 		if (body) {
-			const label = req.charset === 'utf8' ? 'UTF-8' : req.charset === 'gbk' ? 'GBK' : 'GB2312';
-			headers['content-type'] = `application/x-www-form-urlencoded; charset=${label}`;
-			headers['content-length'] = body.length;
+			headers['content-type'] = `application/x-www-form-urlencoded; charset=${CHARSET_LABEL[req.charset]}`;
+			headers['content-length'] = String(body.length);
 		}
 
-		return new Promise<TransportResponse>((resolve, reject) => {
-			let connected = false;
-			let cutOff: (() => CutOffAnswer | null) | null = null;
-			let settled = false;
-			const done = (error: TransportError | null, value?: TransportResponse) => {
-				if (settled) return;
-				settled = true;
-				clearTimeout(timer);
-				if (error) reject(error);
-				else resolve(value as TransportResponse);
-			};
-			options.onRequest?.();
-			const outgoing = client.request(url, { method: req.method, headers, agent: false }, (incoming) => {
-				const chunks: Buffer[] = [];
-				let size = 0;
-				// What arrived of an answer that did not arrive whole, for fetches to salvage (2xx only).
-				cutOff = () => {
-					const status = incoming.statusCode ?? 0;
-					if (size === 0 || status < 200 || status > 299) return null;
-					const bytes = Buffer.concat(chunks);
-					const announced = Number(incoming.headers['content-length']);
-					const { text, charsetMismatch } = readAnswer(bytes, incoming.headers, req);
-					return {
-						text: redact(text, req.secrets),
-						charsetMismatch,
-						receivedBytes: bytes.length,
-						expectedBytes: Number.isFinite(announced) && incoming.headers['content-length'] !== undefined ? announced : null,
-					};
-				};
-				const broke = (message: string) =>
-					done(fail('reset', message, { httpCode: incoming.statusCode, mayHaveReached: true, partial: cutOff?.() ?? null }));
-				incoming.on('data', (chunk: Buffer) => {
-					if (settled) return;
-					if (size + chunk.length > maxBodyBytes) {
-						// Keep what fits (bounded memory): a fetch keeps the complete records in it.
-						chunks.push(chunk.subarray(0, maxBodyBytes - size));
-						size = maxBodyBytes;
-						done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true, partial: cutOff?.() ?? null }));
-						outgoing.destroy();
-						return;
-					}
-					size += chunk.length;
-					chunks.push(chunk);
-				});
-				incoming.on('aborted', () => broke('the connection broke while the answer was arriving (truncated answer)'));
-				incoming.on('error', (error: NodeJS.ErrnoException) => broke(`the connection broke while the answer was arriving (${networkWords(error)})`));
-				incoming.on('end', () => {
-					if (!incoming.complete) {
-						broke('the answer was cut off before it was complete');
-						return;
-					}
-					const bytes = Buffer.concat(chunks);
-					const { text, charset, charsetMismatch } = readAnswer(bytes, incoming.headers, req);
-					const status = incoming.statusCode ?? 0;
-					if (status < 200 || status > 299) {
-						// Redact before cutting: a secret cut in half by the excerpt would no longer match.
-						const shown = excerptOf(redact(text, req.secrets));
-						done(fail('http', `HTTP ${status} from the gateway: "${shown}"`, { httpCode: status, excerpt: shown, mayHaveReached: true }));
-						return;
-					}
-					done(null, { status, headers: incoming.headers, bytes, text, charset, charsetMismatch, url: safeUrl });
-				});
-				if (Number(incoming.headers['content-length']) > maxBodyBytes) {
-					done(fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: incoming.statusCode, mayHaveReached: true }));
-					outgoing.destroy();
-				}
-			});
-			// "Connected" means the request may have been read: after the TLS handshake for https.
-			outgoing.on('socket', (socket) => {
-				if (!socket.connecting) connected = true;
-				socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true));
-			});
-			outgoing.on('error', (error: NodeJS.ErrnoException) => {
-				const code = networkWords(error);
-				if (!connected) {
-					done(fail('connect', `could not connect to ${url.host} (${code})`, { mayHaveReached: false }));
-				} else {
-					done(fail('reset', `the connection broke before an answer arrived (${code})`, { mayHaveReached: true }));
-				}
-			});
-			const timer = setTimeout(() => {
-				done(
-					connected
-						? fail('timeout', `no answer within ${durationText(limitMs)}`, { mayHaveReached: true, partial: cutOff?.() ?? null })
-						: fail('connect', `could not connect to ${url.host} within ${durationText(limitMs)}`, { mayHaveReached: false }),
-				);
-				outgoing.destroy();
-			}, limitMs);
-			if (body) outgoing.end(body);
-			else outgoing.end();
-		});
+		options.onRequest?.();
+		let answer: HttpAnswer | null = null;
+		let failure: unknown = null;
+		try {
+			answer = await http({ method: req.method, url: fullUrl, headers, body, timeoutMs: limitMs, maxBodyBytes });
+		} catch (error) {
+			failure = error;
+		}
+		if (!answer) return transportFailure(failure, url.host, limitMs);
+		if (answer.body.length > maxBodyBytes) {
+			const partial = { ...answer, body: answer.body.subarray(0, maxBodyBytes) };
+			return fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode: answer.status, mayHaveReached: true, partial: cutOffAnswer(partial, req) });
+		}
+		const { text, charset, charsetMismatch } = readAnswer(answer.body, answer.headers, req);
+		if (answer.status < 200 || answer.status > 299) {
+			// Redact before cutting: a secret cut in half by the excerpt would no longer match.
+			const shown = excerptOf(redact(text, req.secrets));
+			return fail('http', `HTTP ${answer.status} from the gateway: "${shown}"`, { httpCode: answer.status, excerpt: shown, mayHaveReached: true });
+		}
+		return { status: answer.status, headers: answer.headers, bytes: answer.body, text, charset, charsetMismatch, url: safeUrl };
+
+		function transportFailure(error: unknown, host: string, ms: number): TransportError {
+			if (!(error instanceof HttpFailure)) {
+				// A client that does not sort its failures: nothing says the request did not go out.
+				const said = error instanceof Error ? error.message : String(error);
+				return fail('reset', `the request failed (${said})`, { mayHaveReached: true });
+			}
+			const partial = error.partial;
+			const httpCode = partial?.status;
+			switch (error.kind) {
+				case 'connect':
+					return fail('connect', error.timedOut ? `could not connect to ${host} within ${durationText(ms)}` : `could not connect to ${host} (${networkWords(error)})`, {
+						mayHaveReached: false,
+					});
+				case 'reset':
+					return fail('reset', `the connection broke before an answer arrived (${networkWords(error)})`, { mayHaveReached: true });
+				case 'timeout':
+					return fail('timeout', `no answer within ${durationText(ms)}`, { httpCode, mayHaveReached: true, partial: cutOffAnswer(partial, req) });
+				case 'cut':
+					return fail('reset', 'the connection broke while the answer was arriving (truncated answer)', { httpCode, mayHaveReached: true, partial: cutOffAnswer(partial, req) });
+				case 'tooLarge':
+					return fail('tooLarge', `answer larger than ${maxBodyBytes} bytes`, { httpCode, mayHaveReached: true, partial: cutOffAnswer(partial, req) });
+			}
+		}
 	}
 
 	return { gateway, request, redact };

@@ -4,7 +4,7 @@
  * data, saved by n8n after each production webhook call); nothing gives webhooks a timer, so a
  * message still incomplete after the wait is handed out with the next push that arrives.
  */
-import type { InboundReply, DeliveryReport } from '../kit/types';
+import type { InboundReply, DeliveryReport } from '../kit/model';
 import type { LongMessagePart, PushedEvent } from './push';
 
 /** A long message whose parts are still arriving. Plain JSON: it lives in workflow static data. */
@@ -21,6 +21,8 @@ export type LongMessageStore = Record<string, PendingLongMessage>;
 
 export interface JoinedMessage {
 	reply: InboundReply;
+	/** Identifies the message: sender, the gateway's id and the part count. */
+	key: string;
 	id: string;
 	total: number;
 	received: number[];
@@ -52,7 +54,7 @@ export function addLongMessagePart(
 	const next = { ...store };
 	if (Object.keys(pending.parts).length >= pending.total) {
 		delete next[part.key];
-		return { store: next, joined: joinParts(pending) };
+		return { store: next, joined: joinParts(part.key, pending) };
 	}
 	next[part.key] = pending;
 	return { store: next, joined: null };
@@ -74,14 +76,14 @@ export function takeExpiredLongMessages(
 	const expired: JoinedMessage[] = [];
 	keys.forEach((key, index) => {
 		const pending = store[key];
-		if (index < overflow || nowMs - pending.firstSeen >= waitMs) expired.push(joinParts(pending));
+		if (index < overflow || nowMs - pending.firstSeen >= waitMs) expired.push(joinParts(key, pending));
 		else next[key] = pending;
 	});
 	return { store: next, expired };
 }
 
 /** One reply from the parts at hand, in part order; `complete` when none is missing. */
-export function joinParts(pending: PendingLongMessage): JoinedMessage {
+export function joinParts(key: string, pending: PendingLongMessage): JoinedMessage {
 	const numbers = Object.keys(pending.parts)
 		.map(Number)
 		.sort((a, b) => a - b);
@@ -101,12 +103,14 @@ export function joinParts(pending: PendingLongMessage): JoinedMessage {
 	};
 	delete reply.parseError;
 	if (errors.length > 0) reply.parseError = errors.join('; ');
-	return { reply, id: pending.id, total: pending.total, received: numbers, missing, complete: missing.length === 0 };
+	return { reply, key, id: pending.id, total: pending.total, received: numbers, missing, complete: missing.length === 0 };
 }
 
 const STORE_KEY = 'longMessages';
 
 export interface LongMessageInfo {
+	/** The same for every part of one message (sender, the gateway's id, the part count): join by it. */
+	key: string;
 	id: string;
 	total: number;
 	received: number[];
@@ -124,7 +128,7 @@ function fromJoined(joined: JoinedMessage): EmittedEvent {
 	return {
 		event: joined.reply,
 		incomplete: !joined.complete,
-		longMessage: { id: joined.id, total: joined.total, received: joined.received, missing: joined.missing },
+		longMessage: { key: joined.key, id: joined.id, total: joined.total, received: joined.received, missing: joined.missing },
 	};
 }
 
@@ -149,8 +153,9 @@ function readStore(saved: unknown): LongMessageStore {
 }
 
 /**
- * The events of one push, long-message parts joined. `staticData` is null where n8n does not keep
- * it between calls (the editor's test webhook): parts are then handed out at once, incomplete.
+ * The events of one push, long-message parts joined. `staticData` is null where parts must not wait
+ * in it (the editor's test webhook keeps none; the `parts` setting asks for each part at once):
+ * parts are then handed out at once, each marked incomplete with the key that joins them.
  */
 export function joinPushedEvents(
 	pushed: PushedEvent[],
@@ -167,7 +172,7 @@ export function joinPushedEvents(
 				current.push({
 					event,
 					incomplete: true,
-					longMessage: { id: part.id, total: part.total, received: [part.number], missing },
+					longMessage: { key: part.key, id: part.id, total: part.total, received: [part.number], missing },
 				});
 			}
 		}

@@ -5,8 +5,8 @@
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 
-import { charsetFromLabel, decodeBytes } from '../kit/charset';
-import type { Charset, DeliveryReport, InboundReply } from '../kit/types';
+import { charsetFromLabel, decodePairs } from '../kit/charset';
+import type { Charset, DeliveryReport, InboundReply } from '../kit/model';
 
 export type PushKind = 'reply' | 'report';
 
@@ -99,13 +99,17 @@ export interface PushParams {
 	record(without?: string[]): Record<string, string>;
 }
 
-/** Decode the query string and (form) body of a push in the charset, from the raw bytes. */
+/**
+ * Decode the query string and (form) body of a push in the charset, from the raw bytes (the
+ * package's one form decoder, charset.ts decodePairs). Names are trimmed: seed 001 §9 shows
+ * `& RevertTime=`.
+ */
 export function pushParams(request: PushRequest, charset: Charset): PushParams {
-	const pairs = decodeFormBytes(queryBytes(request.rawQuery), charset);
+	const pairs = decodePairs(request.rawQuery, charset);
 	if (request.body.length > 0 && isFormBody(request.contentType)) {
-		pairs.push(...decodeFormBytes(request.body, charsetFromContentType(request.contentType) ?? charset));
+		pairs.push(...decodePairs(request.body, charsetFromContentType(request.contentType) ?? charset));
 	}
-	return paramsFrom(pairs);
+	return paramsFrom(pairs.map(([name, value]) => [name.trim(), value]));
 }
 
 function paramsFrom(pairs: Array<[string, string]>): PushParams {
@@ -129,54 +133,6 @@ function paramsFrom(pairs: Array<[string, string]>): PushParams {
 			return out;
 		},
 	};
-}
-
-/**
- * The bytes of a query string. Node hands the request line over as latin1, so a gateway that
- * sends raw (unescaped) GBK bytes gets them back intact; anything beyond latin1 is UTF-8 text.
- */
-export function queryBytes(rawQuery: string): Buffer {
-	return /^[\u0000-\u00ff]*$/.test(rawQuery) ? Buffer.from(rawQuery, 'latin1') : Buffer.from(rawQuery, 'utf8');
-}
-
-/** `a=1&b=%D6%D0` as bytes to ordered pairs: split on bytes, unescape, then decode in the charset. */
-export function decodeFormBytes(bytes: Buffer, charset: Charset): Array<[string, string]> {
-	const pairs: Array<[string, string]> = [];
-	let start = 0;
-	while (start <= bytes.length) {
-		let end = bytes.indexOf(0x26, start); // '&'
-		if (end < 0) end = bytes.length;
-		const part = bytes.subarray(start, end);
-		if (part.length > 0) {
-			const eq = part.indexOf(0x3d); // '='
-			const key = eq < 0 ? part : part.subarray(0, eq);
-			const value = eq < 0 ? Buffer.alloc(0) : part.subarray(eq + 1);
-			// seed 001 §9 shows `& RevertTime=`: names may carry stray spaces.
-			pairs.push([decodeBytes(unescapeBytes(key), charset).trim(), decodeBytes(unescapeBytes(value), charset)]);
-		}
-		start = end + 1;
-	}
-	return pairs;
-}
-
-/** `%XX` to its byte, `+` to a space; malformed escapes stay as they are. */
-function unescapeBytes(bytes: Buffer): Buffer {
-	const out = Buffer.alloc(bytes.length);
-	let n = 0;
-	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b === 0x25 && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
-			out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
-			i += 2;
-		} else {
-			out[n++] = b === 0x2b ? 0x20 : b;
-		}
-	}
-	return out.subarray(0, n);
-}
-
-function isHex(b: number): boolean {
-	return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
 }
 
 function mediaType(contentType: string | null | undefined): string {

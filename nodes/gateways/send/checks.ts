@@ -8,11 +8,12 @@
 import { describeCharacters, unencodableCharacters } from '../kit/charset';
 import { InputError } from '../kit/errors';
 import { normaliseNumber, parseRecipients } from '../kit/phone';
+import type { CheckContext } from './checkContext';
 import { sendAtProblems } from './sendAt';
 import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from '../kit/segments';
-import type { Charset, GatewayAdapter, SendRequest } from '../kit/types';
+import type { Charset, OutgoingMessage, SendRequest } from '../kit/model';
 
-/** The `options` collection of the send operations (CONTRACT.md), as the node reads it. */
+/** The `options` collection of the send operations (README "Options of the send operations"), as the node reads it. */
 export interface SendOptions {
 	sendAt?: unknown;
 	signature?: string;
@@ -25,15 +26,6 @@ export interface SendOptions {
 }
 
 export const MAX_CONCURRENCY = 5;
-
-export interface CheckContext {
-	adapter: GatewayAdapter;
-	/** Charset on the wire for the credentials in use. */
-	charset: Charset;
-	now: Date;
-	/** IANA zone a `sendAt` without offset is read in (the workflow's time zone). */
-	timeZone: string;
-}
 
 export interface CheckedMessage {
 	/** Everything of the send request but the recipients; signature applied. */
@@ -132,6 +124,11 @@ export function runOptionProblems(ctx: CheckContext, options: SendOptions, docum
 	return { limit, concurrency, problems };
 }
 
+/** What only the gateway refuses in this message to these numbers; asked once the rest is fine. */
+export function gatewayProblems(ctx: CheckContext, message: OutgoingMessage, recipients: readonly string[], problems: string[]): string[] {
+	return problems.length === 0 && ctx.adapter.sendProblems ? ctx.adapter.sendProblems(message, recipients) : [];
+}
+
 /** The message, request options and grouping key of one item of send / sendBulk. */
 export function checkMessageAndOptions(ctx: CheckContext, message: string, options: SendOptions): CheckedMessage & { problems: string[] } {
 	const final = applySignature(String(message ?? ''), options.signature);
@@ -146,7 +143,6 @@ export function checkMessageAndOptions(ctx: CheckContext, message: string, optio
 	if (allowed.includes('linkId') && text(options.linkId)) request.linkId = text(options.linkId);
 	if (allowed.includes('product') && text(options.product)) request.product = text(options.product);
 	if (allowed.includes('statusReport')) request.statusReport = options.statusReport ?? true;
-	if (problems.length === 0 && ctx.adapter.validateSend) problems.push(...ctx.adapter.validateSend(request));
 	const run = runOptionProblems(ctx, options, ctx.adapter.limits.maxRecipientsPerRequest, 'numbers');
 	problems.push(...run.problems);
 	const key = JSON.stringify([final, request.sendAt?.getTime() ?? null, request.extno ?? null, request.linkId ?? null, request.product ?? null, request.statusReport ?? null, run.limit]);

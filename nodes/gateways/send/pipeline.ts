@@ -6,7 +6,7 @@
  * number (not sent, or may have been sent) is kept beside the results.
  */
 import { TransportError } from '../kit/errors';
-import type { RecipientOutcome, SendOutcome } from '../kit/types';
+import type { RecipientOutcome, SendOutcome } from '../kit/model';
 import { planBatches, runPool } from './plan';
 import type { BatchEntry, PlannedRequest } from './plan';
 
@@ -62,12 +62,16 @@ interface Planned<P> extends PlannedRequest {
 	payload: P;
 }
 
-function plan<P>(jobs: SendJob<P>[]): Array<Planned<P>> {
+function plan<P>(jobs: SendJob<P>[], requestClass: (recipient: string) => string): Array<Planned<P>> {
 	const byKey = new Map<string, { limit: number; payload: P; entries: BatchEntry[] }>();
 	for (const job of jobs) {
-		const group = byKey.get(job.key) ?? { limit: job.limit, payload: job.payload, entries: [] };
-		for (const recipient of job.recipients) group.entries.push({ itemIndex: job.itemIndex, recipient, key: job.key });
-		byKey.set(job.key, group);
+		for (const recipient of job.recipients) {
+			// Numbers of different classes never share a request, even with equal keys.
+			const key = `${requestClass(recipient)} ${job.key}`;
+			const group = byKey.get(key) ?? { limit: job.limit, payload: job.payload, entries: [] };
+			group.entries.push({ itemIndex: job.itemIndex, recipient, key });
+			byKey.set(key, group);
+		}
 	}
 	const out: Array<Planned<P>> = [];
 	for (const group of byKey.values()) {
@@ -90,14 +94,15 @@ function matchOutcome(entries: BatchEntry[], outcome: SendOutcome): Array<Recipi
 /**
  * Send `jobs` (every item already checked; none may be invalid). `stopOnFailure`: after a failed
  * request no new request starts (without "continue on fail"). Either way, once a request carrying
- * an item's numbers failed, the item's other requests are not sent.
+ * an item's numbers failed, the item's other requests are not sent. `requestClass`: the
+ * gateway's (adapter.requestClass), numbers of different classes go in different requests.
  */
 export async function runSendPipeline<P>(
 	jobs: Array<SendJob<P>>,
 	send: (payload: P, entries: BatchEntry[]) => Promise<SendOutcome>,
-	stopOnFailure: boolean,
+	options: { stopOnFailure: boolean; requestClass?: (recipient: string) => string },
 ): Promise<PipelineResult> {
-	const requests = plan(jobs);
+	const requests = plan(jobs, options.requestClass ?? (() => ''));
 	const items = new Map<number, ItemResult>(
 		jobs.map((job) => [job.itemIndex, { itemIndex: job.itemIndex, entries: [], requests: 0, failure: null, outcomes: [] }]),
 	);
@@ -128,7 +133,7 @@ export async function runSendPipeline<P>(
 			states[r] = { ...states[r], state: 'failed', error };
 			perRequest[r] = request.entries.map((e) => ({ recipient: e.recipient, state: 'failed', error }));
 			owners.forEach((item) => (item.failure ??= error));
-			if (stopOnFailure) stop = true;
+			if (options.stopOnFailure) stop = true;
 		},
 		() => stop,
 	);

@@ -3,7 +3,7 @@
  * it carries no offset, and checked against what the gateway can schedule.
  */
 import { formatChinaTime } from '../kit/chinaTime';
-import type { CheckContext } from './checks';
+import type { CheckContext } from './checkContext';
 
 /** Offset of `zone` from UTC at `date`, in ms. */
 function zoneOffsetMs(date: Date, zone: string): number {

@@ -8,31 +8,21 @@
  * beyond GB2312 (镕, 喆, 珺 …) arrive intact. The report and reply queries have one endpoint each
  * and carry only ASCII parameters.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-
 import { signTimestamp } from '../kit/auth';
 import { charsetFromLabel, decodeBytes, describeCharacters, unencodableCharacters } from '../kit/charset';
 import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { diagnoseCharset, flagMismatch } from '../kit/charsetMismatch';
-import { defineAdapter } from '../kit/types';
+import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { sms10692Declaration } from './declaration';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
-import type {
-	BalanceResult,
-	Charset,
-	ContentCheckResult,
-	DeliveryReport,
-	FetchPage,
-	GatewayContext,
-	GatewayCredentials,
-	InboundReply,
-	SendOutcome,
-	SendRequest,
-} from '../kit/types';
+import { readXml } from '../kit/xmlReader';
+import type { XmlElement } from '../kit/xmlReader';
+import type { GatewayContext } from '../kit/adapter';
+import type { BalanceResult, Charset, ContentCheckResult, DeliveryReport, FetchPage, GatewayCredentials, InboundReply, SendOutcome, SendRequest } from '../kit/model';
 import { text } from '../kit/credentialValues';
 import { SMS10692_QUERY_ERRORS, SMS10692_UNKNOWN_MESSAGE, sms10692MessageFor } from './errors';
 
@@ -109,60 +99,53 @@ function readAnswer(response: TransportResponse, secrets: string[]): Answer {
 }
 
 // ---------------------------------------------------------------------------------------------
-// XML: no entity expansion, no DOCTYPE, every value a string (ids and numbers keep leading zeros).
-
-const parser = new XMLParser({
-	processEntities: false,
-	htmlEntities: false,
-	parseTagValue: false,
-	trimValues: false,
-	ignoreAttributes: true,
-	ignoreDeclaration: true,
-	ignorePiTags: true,
-});
-
-const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** The five predefined entities and character references only; anything else stays literal. */
-function decodeEntities(value: string): string {
-	return value.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (whole, name: string) => {
-		if (name[0] !== '#') return XML_ENTITIES[name];
-		const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-		return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-	});
-}
+// XML (xmlReader.ts): no DOCTYPE, no entity expansion, every value a string (ids and numbers keep
+// leading zeros).
 
 /** The content of `<returnsms>…</returnsms>` ('' for `<returnsms/>`), or null if the body is not that. */
 function returnsmsContent(body: string): string | null {
-	const m = /^\s*(?:<\?xml[^>]*\?>)?\s*<returnsms\s*(?:\/>|>([\s\S]*)<\/returnsms>)\s*$/.exec(body.replace(/^\uFEFF/, ''));
-	return m ? m[1] ?? '' : null;
+	// Linear on purpose: a pattern such as /^\s*(…)?\s*</ takes quadratic time on a long run of spaces.
+	let rest = body.trimStart();
+	if (rest.startsWith('<?xml')) {
+		const end = rest.indexOf('?>');
+		if (end < 0 || rest.slice(0, end).includes('>')) return null;
+		rest = rest.slice(end + 2).trimStart();
+	}
+	if (!rest.startsWith('<returnsms')) return null;
+	rest = rest.slice('<returnsms'.length).trim();
+	if (rest === '/>') return '';
+	const close = '</returnsms>';
+	if (!rest.startsWith('>') || rest.length < 1 + close.length || !rest.endsWith(close)) return null;
+	return rest.slice(1, rest.length - close.length);
 }
 
 type Fields = Record<string, string>;
+
+/** Field names that would reach an object's prototype: such a box is unreadable. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Leaf elements of one element as strings. Text between elements (the document's own annotations,
  * `-------------对应的手机号码`) is ignored; a repeated or nested element makes it unreadable (null).
  */
 function leafFields(xml: string, tag: string): Fields | null {
-	if (XMLValidator.validate(xml) !== true) return null;
-	let parsed: Record<string, unknown>;
+	let root: XmlElement;
 	try {
-		parsed = parser.parse(xml) as Record<string, unknown>;
+		root = readXml(xml);
 	} catch {
-		// The parser's own limits (e.g. "Maximum nested tags exceeded"): unreadable, not fatal, so
-		// the other boxes of the same answer are still read.
+		// Not well-formed, a DOCTYPE, or nested too deep: unreadable, not fatal, so the other boxes
+		// of the same answer are still read.
 		return null;
 	}
-	const node = parsed[tag];
-	if (node === undefined) return null;
-	if (typeof node === 'string') return node.trim() ? null : {};
-	if (typeof node !== 'object' || node === null || Array.isArray(node)) return null;
+	if (root.name !== tag) return null;
+	const elements = root.children.filter((child): child is XmlElement => typeof child !== 'string');
+	if (elements.length === 0) return root.children.join('').trim() ? null : {};
 	const fields: Fields = {};
-	for (const [key, value] of Object.entries(node)) {
-		if (key === '#text') continue;
-		if (typeof value !== 'string') return null;
-		fields[key] = key === 'content' ? decodeEntities(value) : decodeEntities(value).trim();
+	for (const element of elements) {
+		if (RESERVED_NAMES.has(element.name) || Object.prototype.hasOwnProperty.call(fields, element.name)) return null;
+		if (element.children.some((child) => typeof child !== 'string')) return null;
+		const value = element.children.join('');
+		fields[element.name] = element.name === 'content' ? value : value.trim();
 	}
 	return fields;
 }
@@ -425,7 +408,7 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 
 export const sms10692 = defineAdapter(sms10692Declaration, {
 	charset: endpointCharset,
-	validateSend: sendProblems,
+	sendProblems,
 	send,
 	getBalance,
 	checkContent,

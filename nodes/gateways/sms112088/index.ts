@@ -6,22 +6,13 @@
 import { formatChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { flagMismatch } from '../kit/charsetMismatch';
-import { defineAdapter } from '../kit/types';
+import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { sms112088Declaration } from './declaration';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { salvageFetch } from '../kit/salvage';
-import type {
-	BalanceResult,
-	DeliveryReport,
-	DeliveryStatus,
-	FetchPage,
-	GatewayContext,
-	InboundReply,
-	RecipientOutcome,
-	SendOutcome,
-	SendRequest,
-} from '../kit/types';
+import type { GatewayContext } from '../kit/adapter';
+import type { BalanceResult, DeliveryReport, DeliveryStatus, FetchPage, InboundReply, RecipientOutcome, SendOutcome, SendRequest } from '../kit/model';
 import { text, gbkUnlessUtf8 } from '../kit/credentialValues';
 import {
 	SMS112088_BALANCE_ERRORS,
@@ -294,7 +285,7 @@ async function fetchReplies(ctx: GatewayContext): Promise<FetchPage<InboundReply
 	return { events, more: Math.max(list.count, events.length) >= REPLY_PAGE };
 }
 
-function validateSend(request: Omit<SendRequest, 'recipients'>): string[] {
+function sendProblems(request: Omit<SendRequest, 'recipients'>): string[] {
 	const problems: string[] = [];
 	// seed 002 §1.1.1 has no sender / sub-number parameter.
 	if (request.extno) problems.push(`${SMS112088_DISPLAY_NAME} has no Extension Number parameter`);
@@ -305,7 +296,7 @@ function validateSend(request: Omit<SendRequest, 'recipients'>): string[] {
 
 export const sms112088 = defineAdapter(sms112088Declaration, {
 	charset: gbkUnlessUtf8,
-	validateSend,
+	sendProblems,
 	send,
 	getBalance,
 	fetchReports,

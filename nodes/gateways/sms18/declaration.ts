@@ -17,7 +17,7 @@ export const sms18Declaration: GatewayDeclaration = {
 	},
 	push: {
 		events: ['report', 'reply'],
-		options: ['longMessageWait', 'receiver', 'password'],
+		options: ['longMessages', 'longMessageWait', 'receiver', 'password'],
 		note: 'replies and delivery reports, UTF-8',
 		registration: 'ask 18SMS to set it as the status-report and inbound-message address',
 		setup:

@@ -5,16 +5,12 @@
  */
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { messageLength } from '../kit/segments';
-import { defineAdapter } from '../kit/types';
+import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { sms18Declaration } from './declaration';
 import type { TransportResponse } from '../kit/transport';
-import type {
-	BalanceResult,
-	GatewayContext,
-	SendOutcome,
-	SendRequest,
-} from '../kit/types';
+import type { GatewayContext } from '../kit/adapter';
+import type { BalanceResult, SendOutcome, SendRequest } from '../kit/model';
 import { text } from '../kit/credentialValues';
 import {
 	SMS18_BALANCE_ERRORS,
@@ -160,7 +156,7 @@ async function getBalance(ctx: GatewayContext): Promise<BalanceResult> {
 export const sms18 = defineAdapter(sms18Declaration, {
 	push: sms18Push,
 	charset: () => 'utf8',
-	validateSend: sendProblems,
+	sendProblems,
 	send,
 	getBalance,
 });

@@ -7,7 +7,7 @@ import { parseChinaTime } from '../kit/chinaTime';
 import { constantTimeEqual, forbidden, malformed, plainAnswer, pushParams } from '../push/push';
 import { sms18ReportStatus } from './errors';
 import type { LongMessagePart, PushHandler, PushOutcome, PushRequest, PushSettings } from '../push/push';
-import type { DeliveryReport, InboundReply } from '../kit/types';
+import type { DeliveryReport, InboundReply } from '../kit/model';
 
 /** Never in an item's `raw`: the push's own credentials. */
 const SECRET_FIELDS = ['pswd', 'receiver'];

@@ -8,23 +8,14 @@ import { decodeBytes, describeCharacters, percentEncode, unencodableCharacters }
 import { formatChinaTime, parseChinaTime } from '../kit/chinaTime';
 import { GatewayError, InputError, unexpectedResponse } from '../kit/errors';
 import { flagMismatch } from '../kit/charsetMismatch';
-import { defineAdapter } from '../kit/types';
+import { defineAdapter } from '../kit/adapter';
 import { gatewayDisplayName } from '../kit/declaration';
 import { smsAdminDeclaration } from './declaration';
-import type { CharsetMismatch } from '../kit/charsetMismatch';
+import type { CharsetMismatch } from '../kit/model';
 import { completeLines, salvageFetch } from '../kit/salvage';
 import type { TransportResponse } from '../kit/transport';
-import type {
-	BalanceResult,
-	ContentCheckResult,
-	DeliveryReport,
-	FetchPage,
-	GatewayContext,
-	InboundReply,
-	SendOutcome,
-	SendRequest,
-	TemplateSendRequest,
-} from '../kit/types';
+import type { GatewayContext } from '../kit/adapter';
+import type { BalanceResult, ContentCheckResult, DeliveryReport, FetchPage, InboundReply, SendOutcome, SendRequest, TemplateSendRequest } from '../kit/model';
 import {
 	SMSADMIN_ACCEPTED,
 	SMSADMIN_NOTHING_PENDING,
@@ -426,7 +417,7 @@ async function fetchReports(ctx: GatewayContext): Promise<FetchPage<DeliveryRepo
 export const smsAdmin = defineAdapter(smsAdminDeclaration, {
 	push: smsAdminPush,
 	charset: () => 'gb2312',
-	validateSend: sendProblems,
+	sendProblems,
 	send,
 	sendTemplate,
 	getBalance,

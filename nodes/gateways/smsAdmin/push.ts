@@ -6,7 +6,7 @@ import { parseChinaTime } from '../kit/chinaTime';
 import { constantTimeEqual, forbidden, malformed, plainAnswer, pushParams } from '../push/push';
 import { smsAdminReportStatus } from './errors';
 import type { PushHandler, PushOutcome, PushRequest, PushSettings } from '../push/push';
-import type { DeliveryReport, InboundReply } from '../kit/types';
+import type { DeliveryReport, InboundReply } from '../kit/model';
 
 const PUSH_CHARSET = 'gb2312';
 

@@ -1,7 +1,7 @@
 /** The `execute` of a gateway's action node: its shell hands in the adapter and the seams. */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { GatewayAdapter } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
 import type { NodeSeams } from '../session';
 import { route } from './router';
 

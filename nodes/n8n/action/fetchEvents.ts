@@ -11,7 +11,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CALLS, drain, mayHaveTakenNote } from '../../gateways/fetch/runner';
 import type { EventKind } from '../../gateways/fetch/runner';
-import type { DeliveryReport, InboundReply } from '../../gateways/kit/types';
+import type { DeliveryReport, InboundReply } from '../../gateways/kit/model';
 import { UNCERTAIN_NOTE, errorFields } from '../errors';
 import { eventToJson } from '../items';
 import { failedItem, operationError, runError } from './runContext';
@@ -25,7 +25,7 @@ export async function executeFetch(run: RunContext, kind: EventKind): Promise<IN
 
 	// Spacing: the adapter's documented minimum (drain's default), counted from each answer so the
 	// gateway never sees two calls closer than that; calls never overlap.
-	const result = await drain<DeliveryReport | InboundReply>(adapter, ctx, kind, { maxCalls, sleep: run.session.sleep });
+	const result = await drain<DeliveryReport | InboundReply>(adapter, ctx, kind, { maxCalls, sleep: run.session.sleep, now: () => ctx.now().getTime() });
 	const pairedItem = run.items.map((_, item) => ({ item }));
 	const out: INodeExecutionData[] = result.events.map((event) => ({ json: eventToJson(run.gateway, event), pairedItem }));
 

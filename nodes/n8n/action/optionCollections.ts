@@ -125,7 +125,7 @@ export function fetchOptionsCollection(gateway: GatewayDeclaration): INodeProper
 				type: 'number',
 				default: DEFAULT_MAX_CALLS,
 				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
-				description: `Most calls to the gateway in one run.${spaced}`.replace(/\.$/, ''),
+				description: spaced ? `Most calls to the gateway in one run.${spaced}` : 'Most calls to the gateway in one run',
 			},
 		],
 	};

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../gateways/kit/declaration';
-import type { GatewayAdapter } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
+import { httpClientFrom } from '../httpClient';
 import { createSession, credentialTypeFor, hasAuthenticationChoice } from '../session';
 import type { NodeSeams } from '../session';
 import { OPERATIONS } from './operations';
@@ -26,7 +27,7 @@ export async function route(this: IExecuteFunctions, adapter: GatewayAdapter, se
 	}
 	const authentication = hasAuthenticationChoice(adapter) ? this.getNodeParameter('authentication', 0) : undefined;
 	const credentials = await this.getCredentials(credentialTypeFor(adapter, authentication));
-	const session = createSession(adapter, credentials, { seams });
+	const session = createSession(adapter, credentials, { http: httpClientFrom(this.helpers), seams });
 	const run = { fn: this, items: this.getInputData(), session, adapter, gateway: adapter.id, continueOnFail: this.continueOnFail() };
 	return [await unit.execute(run)];
 }

@@ -2,8 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { GatewayAdapter, GatewayId } from '../../gateways/kit/types';
-import type { CheckContext } from '../../gateways/send/checks';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
+import type { GatewayId } from '../../gateways/kit/declaration';
+import type { CheckContext } from '../../gateways/send/checkContext';
 import { failureItem, nodeError } from '../errors';
 import type { GatewaySession } from '../session';
 

@@ -10,7 +10,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { mayHaveBeenSent, runSendPipeline } from '../../gateways/send/pipeline';
 import type { ItemResult, PipelineResult, SendJob } from '../../gateways/send/pipeline';
 import type { BatchEntry } from '../../gateways/send/plan';
-import type { SendOutcome } from '../../gateways/kit/types';
+import type { SendOutcome } from '../../gateways/kit/model';
 import { itemList } from '../errors';
 import { failedItem, runError } from './runContext';
 import type { RunContext } from './runContext';
@@ -46,7 +46,8 @@ export async function checkAndSend<P>(
 		throw runError(run, invalid[0].error, invalid[0].itemIndex, `Nothing was sent.${others.length ? ` Also wrong: ${itemList(others)}.` : ''}`);
 	}
 	const jobs = items.flatMap((item) => (item.checked ? [item.checked] : []));
-	const pipeline = await runSendPipeline(jobs, send, !run.continueOnFail);
+	const requestClass = run.adapter.requestClass?.bind(run.adapter);
+	const pipeline = await runSendPipeline(jobs, send, { stopOnFailure: !run.continueOnFail, requestClass });
 	const results = new Map(pipeline.items.map((result) => [result.itemIndex, result]));
 	for (const item of items) if (item.checked) item.result = results.get(item.itemIndex);
 	return { items, pipeline };

@@ -10,9 +10,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { EventType } from '../../gateways/kit/declaration';
 import { DEFAULT_MAX_CALLS, drain, fetcherFor, mayHaveTakenNote } from '../../gateways/fetch/runner';
 import type { DrainResult, EventKind } from '../../gateways/fetch/runner';
-import type { DeliveryReport, DeliveryStatus, GatewayAdapter, InboundReply } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
+import type { DeliveryReport, DeliveryStatus, InboundReply } from '../../gateways/kit/model';
 import { errorFields, toNodeError } from '../errors';
 import { eventToJson } from '../items';
+import { httpClientFrom } from '../httpClient';
 import { createSession, credentialTypeFor, hasAuthenticationChoice } from '../session';
 import type { NodeSeams } from '../session';
 import { sampleItems } from './sample';
@@ -46,7 +48,7 @@ export async function pollEvents(this: IPollFunctions, adapter: GatewayAdapter, 
 
 	const authentication = hasAuthenticationChoice(adapter) ? this.getNodeParameter('authentication') : undefined;
 	const credentials = await this.getCredentials(credentialTypeFor(adapter, authentication));
-	const session = createSession(adapter, credentials, { seams, timeoutMs: REQUEST_TIMEOUT_MS });
+	const session = createSession(adapter, credentials, { http: httpClientFrom(this.helpers), seams, timeoutMs: REQUEST_TIMEOUT_MS });
 	const budgetMs = pollBudget(this);
 	// n8n polls once on activation and then on its own schedule, which can fall seconds later: the
 	// spacing must hold across polls too, so each endpoint's last answer time is kept (in memory
@@ -63,6 +65,7 @@ export async function pollEvents(this: IPollFunctions, adapter: GatewayAdapter, 
 				const result = await drain<GatewayEvent>(adapter, session.ctx, kind, {
 					maxCalls: settings.maxCalls,
 					sleep: session.sleep,
+					now: () => session.ctx.now().getTime(),
 					// The documented spacing (drain's default), counted from each answer so the gateway
 					// sees requests at least that far apart however slowly one of them arrived.
 					budgetMs,

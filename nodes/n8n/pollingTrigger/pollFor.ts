@@ -1,7 +1,7 @@
 /** The `poll` of a gateway's polling trigger: its shell hands in the adapter and the seams. */
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import type { GatewayAdapter } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
 import type { NodeSeams } from '../session';
 import { pollEvents } from './poll';
 

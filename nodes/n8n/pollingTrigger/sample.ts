@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { eventToJson } from '../items';
 import { formatChinaTime, parseChinaTime } from '../../gateways/kit/chinaTime';
 import type { EventType } from '../../gateways/kit/declaration';
-import type { DeliveryReport, DeliveryStatus, GatewayId, InboundReply } from '../../gateways/kit/types';
+import type { GatewayId } from '../../gateways/kit/declaration';
+import type { DeliveryReport, DeliveryStatus, InboundReply } from '../../gateways/kit/model';
 
 export const SAMPLE_REASON =
 	'This is a sample event from the editor\'s test fetch, not a real one. The gateway hands out each event only once, so the test fetch sent no request and took nothing from the gateway. Activate the workflow to receive real events, or turn on the option "Fetch Real Events in Test" to take real ones now (they will then not reach the active workflow).';

@@ -32,6 +32,9 @@ const EVERYONES_OPTIONS: INodeProperties[] = [
 	},
 ];
 
+/** Hidden, always on: keeps n8n from parsing the body (see `options` below). */
+const RAW_BODY: INodeProperties = { displayName: 'Read Raw Body', name: 'binaryData', type: 'hidden', default: true };
+
 function vendorOption(option: VendorPushOption, gateway: GatewayDeclaration): INodeProperties {
 	switch (option) {
 		case 'charset':
@@ -46,6 +49,28 @@ function vendorOption(option: VendorPushOption, gateway: GatewayDeclaration): IN
 				default: 'gbk',
 				description: `The charset ${gateway.name} pushes in. Undocumented; GBK unless your account is set to UTF-8 (match the Charset of your ${gateway.name} credential).`,
 			};
+		case 'longMessages':
+			return {
+				displayName: 'Long Messages',
+				name: 'longMessages',
+				type: 'options',
+				options: [
+					{
+						name: 'Join Parts',
+						value: 'join',
+						description:
+							'One item per message: parts wait in the workflow until the last arrives. For one n8n process whose parts arrive at least a second apart; parts pushed at the same moment, or to different n8n processes, can overwrite each other while they wait.',
+					},
+					{
+						name: 'Emit Each Part',
+						value: 'parts',
+						description:
+							'One item per part, at once, marked incomplete with the key that joins the parts (longMessage.key, part numbers in longMessage.received). No part can be lost; join them in your workflow. Use it in queue mode.',
+					},
+				],
+				default: 'join',
+				description: `How the parts of a long inbound message reach the workflow (${gateway.name} pushes each part on its own)`,
+			};
 		case 'longMessageWait':
 			return {
 				displayName: 'Long Message Wait (Seconds)',
@@ -54,7 +79,7 @@ function vendorOption(option: VendorPushOption, gateway: GatewayDeclaration): IN
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_LONG_MESSAGE_WAIT_SECONDS,
 				description:
-					'How long to wait for the missing parts of a long inbound message. After that it is emitted as it is, marked incomplete, with the next push that arrives (n8n gives webhooks no timer).',
+					'With Join Parts: how long to wait for the missing parts of a long inbound message. After that it is emitted as it is, marked incomplete, with the next push that arrives (n8n gives webhooks no timer).',
 			};
 		case 'receiver':
 			return {
@@ -105,8 +130,11 @@ function properties(gateway: GatewayDeclaration): INodeProperties[] {
 			name: 'options',
 			type: 'collection',
 			placeholder: 'Add Option',
-			default: {},
-			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			// n8n parses a webhook's body before the node runs and answers 422 to a charset it does not
+			// know (GBK, GB2312), unless the start node is version 1 with `options.binaryData` set: then
+			// the body is left unread and the trigger reads its bytes itself (webhook.ts).
+			default: { binaryData: true },
+			options: [...options, RAW_BODY].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 	];
 }

@@ -7,7 +7,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseAllowList } from '../../gateways/push/sourceAddress';
-import type { GatewayAdapter } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
 import { pushTriggerName } from '../nodeNames';
 import { WEBHOOK_PATH } from './description';
 import type { PushOptions } from './webhook';

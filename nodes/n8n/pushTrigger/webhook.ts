@@ -6,9 +6,12 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import type { PushAnswer, PushHandler, PushOutcome, PushSettings } from '../../gateways/push/push';
 import { isAllowed, parseAllowList, sourceAddress } from '../../gateways/push/sourceAddress';
-import type { Charset, GatewayAdapter, GatewayId } from '../../gateways/kit/types';
+import type { GatewayAdapter } from '../../gateways/kit/adapter';
+import type { GatewayId } from '../../gateways/kit/declaration';
+import type { Charset } from '../../gateways/kit/model';
 import { eventToJson } from '../items';
 import { pushTriggerName } from '../nodeNames';
+import type { NodeSeams } from '../session';
 import { joinPushedEvents } from '../../gateways/push/longMessages';
 import type { EmittedEvent } from '../../gateways/push/longMessages';
 
@@ -20,6 +23,7 @@ export interface PushOptions {
 	allowedAddresses?: string;
 	charset?: Charset;
 	longMessageWait?: number;
+	longMessages?: 'join' | 'parts';
 	proxyHops?: number;
 	receiver?: string;
 	password?: string;
@@ -32,8 +36,10 @@ interface PushHttpRequest {
 	url?: string;
 	originalUrl?: string;
 	headers: Record<string, string | string[] | undefined>;
-	/** The body byte for byte, kept by n8n before it parses anything. */
+	/** The body byte for byte, kept by n8n when it parsed the body (or once readRawBody ran). */
 	rawBody?: Buffer;
+	/** n8n's reader of the body's bytes into `rawBody`, for a body it left unparsed. */
+	readRawBody?: () => Promise<void>;
 	socket?: { remoteAddress?: string };
 }
 
@@ -87,13 +93,23 @@ function toItem(gateway: GatewayId, emitted: EmittedEvent): INodeExecutionData {
 	return { json };
 }
 
-export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapter): Promise<IWebhookResponseData> {
+/** The `webhook` of a gateway's push trigger: its shell hands in the adapter and the seams. */
+export function webhookFor(adapter: GatewayAdapter, seams: NodeSeams): (this: IWebhookFunctions) => Promise<IWebhookResponseData> {
+	return async function (this: IWebhookFunctions) {
+		return await receivePush.call(this, adapter, seams);
+	};
+}
+
+export async function receivePush(this: IWebhookFunctions, adapter: GatewayAdapter, seams: NodeSeams = {}): Promise<IWebhookResponseData> {
 	const nodeName = pushTriggerName(adapter.declaration).displayName;
 	const res = this.getResponseObject() as unknown as PushHttpResponse;
 	const handler = adapter.push!;
 	const name = adapter.displayName;
 	try {
-		return handlePush.call(this, adapter.id, handler, name, nodeName, res);
+		const req = this.getRequestObject() as unknown as PushHttpRequest;
+		// The node asks n8n to leave the body unparsed (description.ts, `binaryData`): read it here.
+		if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') await req.readRawBody();
+		return handlePush.call(this, adapter.id, handler, name, nodeName, res, (seams.now ?? (() => new Date()))().getTime());
 	} catch (error) {
 		// Never let a push crash the webhook: log it and tell the gateway it failed.
 		this.logger.error(`${nodeName}: could not handle a ${name} push: ${(error as Error).message}`);
@@ -109,6 +125,7 @@ function handlePush(
 	name: string,
 	nodeName: string,
 	res: PushHttpResponse,
+	nowMs: number,
 ): IWebhookResponseData {
 	const req = this.getRequestObject() as unknown as PushHttpRequest;
 	const options = this.getNodeParameter('options', {}) as PushOptions;
@@ -163,12 +180,13 @@ function handlePush(
 	if (skipped > 0) {
 		this.logger.debug(`${nodeName}: acknowledged ${skipped} ${name} event(s) of a kind not selected in Events`);
 	}
-	const manual = this.getMode() === 'manual';
+	// The editor's test webhook keeps no static data; with `parts` no part waits in it.
+	const joinHere = this.getMode() !== 'manual' && (options.longMessages ?? 'join') === 'join';
 	const waitSeconds = options.longMessageWait ?? DEFAULT_LONG_MESSAGE_WAIT_SECONDS;
 	const emitted = joinPushedEvents(
 		selected,
-		manual ? null : this.getWorkflowStaticData('node'),
-		Date.now(),
+		joinHere ? this.getWorkflowStaticData('node') : null,
+		nowMs,
 		Math.max(0, waitSeconds) * 1000,
 	);
 

@@ -7,7 +7,7 @@ import { createSms18 } from './sms18';
 import { createSmsAdmin } from './smsAdmin';
 
 /**
- * Credentials the simulator accepts, keyed by the credential field names of CONTRACT.md.
+ * Credentials the simulator accepts, keyed by the credential field names (README "Credentials").
  * Passwords hold characters that need percent-encoding so tests see them encoded.
  */
 export const SIM_ACCOUNTS: SimAccounts = {

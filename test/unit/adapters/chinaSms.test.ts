@@ -3,9 +3,14 @@ import { CHINA_SMS_PATHS, chinaSms } from '../../../nodes/gateways/chinaSms';
 import { drain } from '../../../nodes/gateways/fetch/runner';
 import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { InboundReply } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import { CHINA_SMS_SIM, type ChinaSmsSim } from '../../simulator/vendors/chinaSms';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const NAME = 'China SMS (中国短信)';
 const AUTH = 'name=company&pwd=pw-China%261';
@@ -21,7 +26,7 @@ beforeEach(() => sim.reset());
 function ctx(credentials: Record<string, string> = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.chinaSms, baseUrl: sim.urls.chinaSms, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => new Date('2030-01-01T00:00:00Z'),
 	};
 }
@@ -93,32 +98,16 @@ describe('send', () => {
 		expect(outcome.raw).toEqual({ num: '1', success: '13800000001', faile: CHINA_SMS_SIM.blacklisted, err: '手机号码是黑名单', errid: '6009' });
 	});
 
-	it('sends 小灵通 (PHS) numbers in a request of their own, keeping request order', async () => {
-		const outcome = await chinaSms.send!(ctx(), { recipients: ['01012345678', '13800000001', '13800000002'], message: 'hi' });
-		expect(requests().map((r) => [r.path, r.rawQuery])).toEqual([
-			['/send/gsend.asp', `${AUTH}&dst=13800000001%2C13800000002&msg=hi`],
-			['/send/ssend.asp', `${AUTH}&dst=01012345678&msg=hi`],
-		]);
-		expect(outcome.recipients).toEqual([
-			{ recipient: '01012345678', success: true, messageId: '1234' },
-			{ recipient: '13800000001', success: true, messageId: null },
-			{ recipient: '13800000002', success: true, messageId: null },
-		]);
-		expect(outcome.messageIds).toEqual(['1234']);
+	it('puts 小灵通 (PHS) numbers in a request class of their own: the planner never mixes them with mobiles', () => {
+		expect(['01012345678', '13800000001', '075512345678'].map((n) => chinaSms.requestClass!(n))).toEqual(['phs', 'mobile', 'phs']);
 	});
 
-	it('keeps the first request of a split send when the second fails', async () => {
-		sim.fault('chinaSms', { type: 'http500', path: 'ssend' });
-		const outcome = await chinaSms.send!(ctx(), { recipients: ['13800000001', '13800000002', '01012345678'], message: 'hi' });
-		expect(outcome.recipients.map((r) => r.success)).toEqual([true, true, false]);
-		expect(outcome.recipients[2].error).toMatch(/HTTP 500 .* may have reached the gateway; it was not sent again\.$/);
-	});
-
-	it('refuses a message over 40 characters to a PHS number before sending', async () => {
-		const promise = chinaSms.send!(ctx(), { recipients: ['01012345678'], message: 'x'.repeat(41) });
-		await expect(promise).rejects.toBeInstanceOf(InputError);
-		await expect(promise).rejects.toThrow(`${NAME}: a message to 小灵通 (PHS, fixed-line) numbers may have at most 40 characters; this one has 41 (01012345678)`);
-		expect(requests()).toHaveLength(0);
+	it('refuses a message over 40 characters to a PHS number before sending; 60 to mobiles', () => {
+		expect(chinaSms.sendProblems!({ message: 'x'.repeat(41) }, ['13800000001', '01012345678'])).toEqual([
+			`${NAME}: a message to 小灵通 (PHS, fixed-line) numbers may have at most 40 characters; this one has 41 (01012345678)`,
+		]);
+		expect(chinaSms.sendProblems!({ message: 'x'.repeat(41) }, ['13800000001'])).toEqual([]);
+		expect(chinaSms.sendProblems!({ message: 'x'.repeat(40) }, ['01012345678'])).toEqual([]);
 	});
 
 	it('encodes in UTF-8 when the credential says so', async () => {
@@ -296,9 +285,10 @@ describe('changePassword', () => {
 		expect(old.code).toBe('6010');
 	});
 
-	it.each([['abcd'], ['x'.repeat(20)]])('refuses %s before sending', async (pwd) => {
-		await expect(chinaSms.changePassword!(ctx(), pwd)).rejects.toThrow(`${NAME}: the new password must have 5 to 19 characters (it has ${pwd.length})`);
-		expect(requests()).toHaveLength(0);
+	it.each([['abcd'], ['x'.repeat(20)]])('passwordProblems refuses %s (checked before changePassword is called)', (pwd) => {
+		expect(chinaSms.passwordProblems!(pwd)).toEqual([`New Password must have 5 to 19 characters, it has ${pwd.length}`]);
+		expect(chinaSms.passwordProblems!('x'.repeat(19))).toEqual([]);
+		expect(chinaSms.passwordProblems!('abcde')).toEqual([]);
 	});
 
 	it('parses the cpwd example verbatim (`errid =0&err=成功`)', async () => {
@@ -356,9 +346,9 @@ describe('gateway refusals: `<display name>: <reason> (code <code>)`, vendor tex
 
 describe('options and limits', () => {
 	it('checks extno (sender): digits only, at most 8', () => {
-		expect(chinaSms.validateSend!({ message: 'hi', extno: '12345678' })).toEqual([]);
-		expect(chinaSms.validateSend!({ message: 'hi', extno: '123456789' })).toEqual(['Extension Number (sender) "123456789" must have at most 8 digits']);
-		expect(chinaSms.validateSend!({ message: 'hi', extno: '12a' })).toEqual(['Extension Number (sender) "12a" must be digits only']);
+		expect(chinaSms.sendProblems!({ message: 'hi', extno: '12345678' }, ['13800000001'])).toEqual([]);
+		expect(chinaSms.sendProblems!({ message: 'hi', extno: '123456789' }, ['13800000001'])).toEqual(['Extension Number (sender) "123456789" must have at most 8 digits']);
+		expect(chinaSms.sendProblems!({ message: 'hi', extno: '12a' }, ['13800000001'])).toEqual(['Extension Number (sender) "12a" must be digits only']);
 	});
 
 	it('documents its limits', () => {

@@ -7,9 +7,14 @@ import { GatewayError, InputError, TransportError } from '../../../nodes/gateway
 import { SMS10692_MESSAGES, SMS10692_QUERY_ERRORS } from '../../../nodes/gateways/sms10692/errors';
 import { sms10692 } from '../../../nodes/gateways/sms10692';
 import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { GatewayCredentials } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms10692Sim } from '../../simulator/vendors/sms10692';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 /** 2012-07-01 23:12:12 China time: the document's timestamp 20120701231212. */
 const NOW = new Date('2012-07-01T15:12:12Z');
@@ -33,7 +38,7 @@ beforeEach(() => {
 function ctx(credentials: GatewayCredentials = {}, now = NOW): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms10692, baseUrl: sim.urls.sms10692, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => now,
 	};
 }
@@ -43,7 +48,7 @@ function stubCtx(body: string | Buffer, contentType?: string): GatewayContext {
 	const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 	const transport: Transport = {
 		gateway: NAME,
-		redact: createTransport(NAME).redact,
+		redact: createTransport(NAME, { http }).redact,
 		request: async (req) => ({
 			status: 200,
 			headers: contentType ? { 'content-type': contentType } : {},
@@ -516,6 +521,8 @@ describe('bodies it does not recognise', () => {
 		['truncated XML', '<?xml version="1.0" encoding="utf-8" ?>\n<returnsms>\n<statusbox>\n<mobile>1502'],
 		['a DOCTYPE (never processed)', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><returnsms>&x;</returnsms>'],
 		['an empty body', ''],
+		// Read in one pass: a pattern with two runs of optional blank space took minutes on this.
+		['1 MB of blank space', ' '.repeat(1_000_000)],
 	])('%s', async (_, body) => {
 		for (const call of [
 			(c: GatewayContext) => sms10692.fetchReports!(c),
@@ -527,6 +534,16 @@ describe('bodies it does not recognise', () => {
 			expect(error).toBeInstanceOf(TransportError);
 			expect((error as TransportError).failure).toBe('unexpected');
 		}
+	});
+
+	it('a box with a field named __proto__ (or constructor, prototype) is kept raw, unread', async () => {
+		const body = '<returnsms><callbox><mobile>15023239810</mobile><__proto__>x</__proto__></callbox><callbox><mobile>15023239811</mobile><constructor/></callbox></returnsms>';
+		const { events } = await sms10692.fetchReplies!(stubCtx(body));
+		expect(events.map((e) => [e.mobile, e.parseError, e.raw])).toEqual([
+			[null, 'the reply box is not well-formed XML', { xml: '<callbox><mobile>15023239810</mobile><__proto__>x</__proto__></callbox>' }],
+			[null, 'the reply box is not well-formed XML', { xml: '<callbox><mobile>15023239811</mobile><constructor/></callbox>' }],
+		]);
+		expect(({} as Record<string, unknown>).x).toBeUndefined();
 	});
 
 	it('a send answer with an unknown returnstatus', async () => {
@@ -545,10 +562,10 @@ describe('bodies it does not recognise', () => {
 	});
 });
 
-describe('validateSend and limits', () => {
+describe('sendProblems and limits', () => {
 	it('checks extno: digits, at most 10', () => {
-		expect(sms10692.validateSend!({ message: 'x', extno: '0123456789' })).toEqual([]);
-		expect(sms10692.validateSend!({ message: 'x', extno: '01234567890' })).toEqual(['extno "01234567890" must be 1 to 10 digits']);
+		expect(sms10692.sendProblems!({ message: 'x', extno: '0123456789' }, ['13800000001'])).toEqual([]);
+		expect(sms10692.sendProblems!({ message: 'x', extno: '01234567890' }, ['13800000001'])).toEqual(['extno "01234567890" must be 1 to 10 digits']);
 	});
 
 	it('declares its limits', () => {

@@ -2,9 +2,13 @@
 import { SMS112088_PATHS, sms112088 } from '../../../nodes/gateways/sms112088';
 import { GatewayError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
 import type { Sms112088Sim } from '../../simulator/vendors/sms112088';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const NAME = '112088 Enterprise SMS (企业短信通)';
 const AUTH = 'us_name=mysms&us_pwd=pw-112088%203';
@@ -20,7 +24,7 @@ beforeEach(() => sim.reset());
 function ctx(credentials: Record<string, string> = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms112088, baseUrl: sim.urls.sms112088, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => new Date('2030-01-01T00:00:00Z'),
 	};
 }
@@ -321,8 +325,8 @@ describe('gateway refusals: `<display name>: <reason> (code <code>)`', () => {
 
 describe('options and limits', () => {
 	it('refuses options the gateway does not have', () => {
-		expect(sms112088.validateSend!({ message: 'hi' })).toEqual([]);
-		expect(sms112088.validateSend!({ message: 'hi', extno: '01' })).toEqual([`${NAME} has no Extension Number parameter`]);
+		expect(sms112088.sendProblems!({ message: 'hi' }, ['13800000001'])).toEqual([]);
+		expect(sms112088.sendProblems!({ message: 'hi', extno: '01' }, ['13800000001'])).toEqual([`${NAME} has no Extension Number parameter`]);
 	});
 
 	it('documents its limits', () => {

@@ -7,9 +7,14 @@ import { SMS18_BALANCE_ERRORS, SMS18_SEND_ERRORS } from '../../../nodes/gateways
 import { sms18 } from '../../../nodes/gateways/sms18';
 import { sms18ReportStatus } from '../../../nodes/gateways/sms18/errors';
 import { createTransport, type Transport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext, GatewayCredentials } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { GatewayCredentials } from '../../../nodes/gateways/kit/model';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../../simulator';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 /** 2011-07-25 16:04:12 China time: the document's example `resptime`. */
 const NOW = new Date('2011-07-25T08:04:12Z');
@@ -34,7 +39,7 @@ beforeEach(() => {
 function ctx(credentials: GatewayCredentials = {}): GatewayContext {
 	return {
 		credentials: { ...SIM_ACCOUNTS.sms18, baseUrl: sim.urls.sms18, ...credentials },
-		transport: createTransport(NAME),
+		transport: createTransport(NAME, { http }),
 		now: () => NOW,
 	};
 }
@@ -42,7 +47,7 @@ function ctx(credentials: GatewayCredentials = {}): GatewayContext {
 /** A transport that answers `body` without any HTTP: for the document's verbatim examples. */
 function answering(body: string): Transport & { calls: TransportRequest[] } {
 	const calls: TransportRequest[] = [];
-	const real = createTransport(NAME);
+	const real = createTransport(NAME, { http });
 	return {
 		gateway: NAME,
 		calls,
@@ -313,10 +318,10 @@ describe('bodies it does not recognise', () => {
 	});
 });
 
-describe('validateSend and limits', () => {
+describe('sendProblems and limits', () => {
 	it('checks extno digits only', () => {
-		expect(sms18.validateSend!({ message: 'a', extno: '0123' })).toEqual([]);
-		expect(sms18.validateSend!({ message: 'a', extno: '12-3' })).toEqual(['extno "12-3" must be digits only (18SMS answers 113 otherwise)']);
+		expect(sms18.sendProblems!({ message: 'a', extno: '0123' }, ['13800000001'])).toEqual([]);
+		expect(sms18.sendProblems!({ message: 'a', extno: '12-3' }, ['13800000001'])).toEqual(['extno "12-3" must be digits only (18SMS answers 113 otherwise)']);
 	});
 
 	it('declares the documented limits and no scheduling or fetching', () => {

@@ -17,9 +17,13 @@ import { unencodableCharacters } from '../../../nodes/gateways/kit/charset';
 import { drain } from '../../../nodes/gateways/fetch/runner';
 import { GatewayError, InputError, TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport, type Transport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayContext } from '../../../nodes/gateways/kit/types';
+import type { GatewayContext } from '../../../nodes/gateways/kit/adapter';
 import { startSimulator, type Simulator } from '../../simulator';
 import { SMSADMIN_SIM } from '../../simulator/vendors/smsAdmin';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 const PASSWORD = 'pw-Admin#2';
 const PASSWORD_MD5 = '8f4020226aaabe0f9d606c354eb75ca8';
@@ -42,14 +46,14 @@ function ctxFor(kind: Kind, overrides: Record<string, string> = {}): GatewayCont
 	const secret = kind === 'plain' ? { password: PASSWORD } : { passwordMd5: PASSWORD_MD5 };
 	return {
 		credentials: { userId: 'smsuser', ...secret, baseUrl: sim.urls.smsAdmin, ...overrides },
-		transport: createTransport(SMSADMIN_DISPLAY_NAME),
+		transport: createTransport(SMSADMIN_DISPLAY_NAME, { http }),
 		now: () => new Date('2025-01-01T00:00:00Z'),
 	};
 }
 
 /** A context whose "gateway" answers `body` to anything, for answers the simulator never gives. */
 function stubCtx(body: string): GatewayContext {
-	const real = createTransport(SMSADMIN_DISPLAY_NAME);
+	const real = createTransport(SMSADMIN_DISPLAY_NAME, { http });
 	const transport: Transport = {
 		gateway: SMSADMIN_DISPLAY_NAME,
 		redact: real.redact,
@@ -191,14 +195,14 @@ describe('send', () => {
 	});
 });
 
-describe('validateSend', () => {
+describe('sendProblems', () => {
 	test('linkId format, extno, product, charset, empty message', () => {
-		expect(smsAdmin.validateSend!({ message: '你好', linkId: 'A1b2C3'.padEnd(32, '9') })).toEqual([]);
-		expect(smsAdmin.validateSend!({ message: '你好', linkId: 'x'.repeat(33) })).toEqual([
+		expect(smsAdmin.sendProblems!({ message: '你好', linkId: 'A1b2C3'.padEnd(32, '9') }, ['13800000001'])).toEqual([]);
+		expect(smsAdmin.sendProblems!({ message: '你好', linkId: 'x'.repeat(33) }, ['13800000001'])).toEqual([
 			`linkId must be 1 to 32 letters and digits, got "${'x'.repeat(33)}"`,
 		]);
-		expect(smsAdmin.validateSend!({ message: '你好', linkId: '订单1' })).toEqual(['linkId must be 1 to 32 letters and digits, got "订单1"']);
-		expect(smsAdmin.validateSend!({ message: '', extno: '01', product: '7' })).toEqual([
+		expect(smsAdmin.sendProblems!({ message: '你好', linkId: '订单1' }, ['13800000001'])).toEqual(['linkId must be 1 to 32 letters and digits, got "订单1"']);
+		expect(smsAdmin.sendProblems!({ message: '', extno: '01', product: '7' }, ['13800000001'])).toEqual([
 			'the message is empty',
 			'SMSAdmin (通用短信平台) has no extension number (extno): leave it empty',
 			'SMSAdmin (通用短信平台) has no product parameter (product is for 18SMS)',
@@ -208,7 +212,7 @@ describe('validateSend', () => {
 	test('a character GBK has but GB2312 lacks is detected', () => {
 		expect(unencodableCharacters('你好喆镕', 'gb2312')).toEqual(['喆', '镕']);
 		expect(unencodableCharacters('你好喆镕', 'gbk')).toEqual([]);
-		expect(smsAdmin.validateSend!({ message: '你好喆' })).toEqual(['the message holds characters GB2312 cannot carry: "喆" (U+5586)']);
+		expect(smsAdmin.sendProblems!({ message: '你好喆' }, ['13800000001'])).toEqual(['the message holds characters GB2312 cannot carry: "喆" (U+5586)']);
 	});
 });
 

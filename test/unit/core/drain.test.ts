@@ -1,7 +1,12 @@
 import { drain, fetcherFor } from '../../../nodes/gateways/fetch/runner';
 import { TransportError } from '../../../nodes/gateways/kit/errors';
 import { createTransport } from '../../../nodes/gateways/kit/transport';
-import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
+import type { GatewayAdapter, GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { FetchPage, InboundReply } from '../../../nodes/gateways/kit/model';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 function reply(id: string): InboundReply {
 	return { type: 'reply', id, mobile: '13800138000', text: `text ${id}`, receivedAt: null, destination: null, extno: null, linkId: null, raw: {} };
@@ -29,7 +34,7 @@ function harness(steps: Step[], opts: { spacingMs?: number; callMs?: number } = 
 			return step;
 		},
 	} as unknown as GatewayAdapter;
-	const ctx: GatewayContext = { credentials: {}, transport: createTransport(adapter.displayName), now: () => new Date(clock) };
+	const ctx: GatewayContext = { credentials: {}, transport: createTransport(adapter.displayName, { http }), now: () => new Date(clock) };
 	const options = {
 		sleep: async (ms: number) => {
 			sleeps.push(ms);

@@ -5,8 +5,8 @@
  */
 import { decodeBytes, encodeText } from '../../../nodes/gateways/kit/charset';
 import { diagnoseCharset, flagMismatch, suspectedCharset } from '../../../nodes/gateways/kit/charsetMismatch';
-import type { CharsetMismatch } from '../../../nodes/gateways/kit/charsetMismatch';
-import type { InboundReply } from '../../../nodes/gateways/kit/types';
+import type { CharsetMismatch } from '../../../nodes/gateways/kit/model';
+import type { InboundReply } from '../../../nodes/gateways/kit/model';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const gbk = (text: string) => encodeText(text, 'gbk');

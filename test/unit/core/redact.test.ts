@@ -1,10 +1,14 @@
 import { REDACTED, redact, secretForms } from '../../../nodes/gateways/kit/redact';
 import { createTransport, redact as transportRedact } from '../../../nodes/gateways/kit/transport';
+import { n8nHttpClient } from '../../harness/http';
+
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const http = n8nHttpClient();
 
 describe('redact', () => {
 	it('is the same function on the transport and its module', () => {
 		expect(transportRedact).toBe(redact);
-		expect(createTransport('X').redact).toBe(redact);
+		expect(createTransport('X', { http }).redact).toBe(redact);
 		expect(REDACTED).toBe('***');
 	});
 

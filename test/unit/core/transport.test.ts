@@ -13,8 +13,12 @@ import { md5Hex } from '../../../nodes/gateways/kit/auth';
 import { decodeBytes, encodeText } from '../../../nodes/gateways/kit/charset';
 import { TransportError } from '../../../nodes/gateways/kit/errors';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
+import { type HttpClient, type HttpRequest } from '../../../nodes/gateways/kit/http';
+import { n8nCredentialTestHttpClient, n8nHttpClient } from '../../harness/http';
 
 const GATEWAY = 'Test Gateway (测试网关)';
+/** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
+const client = n8nHttpClient();
 
 interface Received {
 	method: string;
@@ -146,7 +150,7 @@ describe('requests on the wire', () => {
 		],
 	] as const)('GET: exact query string in %s, no body, no content type', async (charset, url) => {
 		const server = await track(httpServer(ok('0')));
-		const res = await createTransport(GATEWAY).request({ method: 'GET', baseUrl: server.baseUrl, path: '/send/ssend.asp', query, charset, secrets: [] });
+		const res = await createTransport(GATEWAY, { http: client }).request({ method: 'GET', baseUrl: server.baseUrl, path: '/send/ssend.asp', query, charset, secrets: [] });
 		expect(server.received).toHaveLength(1);
 		const [r] = server.received;
 		expect([r.method, r.url, r.body.length]).toEqual(['GET', url, 0]);
@@ -161,7 +165,7 @@ describe('requests on the wire', () => {
 		['utf8', 'UTF-8', 'uid=u1&msg=%E4%BD%A0%E5%A5%BD%EF%BC%8C%E4%B8%96%E7%95%8C%20%26%3D%2B%25%0A%E3%80%90%E7%AD%BE%E5%90%8D%E3%80%91'],
 	] as const)('POST: exact form body bytes and Content-Type in %s', async (charset, label, body) => {
 		const server = await track(httpServer(ok('0')));
-		await createTransport(GATEWAY).request({
+		await createTransport(GATEWAY, { http: client }).request({
 			method: 'POST',
 			baseUrl: server.baseUrl,
 			path: 'api/post_send/',
@@ -181,7 +185,7 @@ describe('requests on the wire', () => {
 
 	it('sends a query and a form together, and no "?" without a query', async () => {
 		const server = await track(httpServer(ok('0')));
-		const t = createTransport(GATEWAY);
+		const t = createTransport(GATEWAY, { http: client });
 		await t.request({ method: 'POST', baseUrl: server.baseUrl, path: '/v2sms.aspx', query: [['action', 'send']], form: [['content', '内容']], charset: 'utf8', secrets: [] });
 		await t.request({ method: 'GET', baseUrl: server.baseUrl, path: '/getfee.asp', query: [], charset: 'utf8', secrets: [] });
 		expect(server.received.map((r) => [r.url, r.body.toString('latin1')])).toEqual([
@@ -192,7 +196,7 @@ describe('requests on the wire', () => {
 
 	it('joins base URL and path with exactly one slash, keeping a path prefix of the base URL', async () => {
 		const server = await track(httpServer(ok('0')));
-		const t = createTransport(GATEWAY);
+		const t = createTransport(GATEWAY, { http: client });
 		await t.request({ method: 'GET', baseUrl: `${server.baseUrl}/`, path: '/a.asp', charset: 'utf8', secrets: [] });
 		await t.request({ method: 'GET', baseUrl: `${server.baseUrl}/proxy//`, path: 'msg/HttpBatchSendSM', charset: 'utf8', secrets: [] });
 		expect(server.received.map((r) => r.url)).toEqual(['/a.asp', '/proxy/msg/HttpBatchSendSM']);
@@ -201,7 +205,7 @@ describe('requests on the wire', () => {
 	it('opens a connection per request (no keep-alive pool) and counts each request with onRequest', async () => {
 		const server = await track(httpServer(ok('0')));
 		let count = 0;
-		const t = createTransport(GATEWAY, { onRequest: () => count++ });
+		const t = createTransport(GATEWAY, { http: client, onRequest: () => count++ });
 		for (let i = 0; i < 3; i++) await t.request({ method: 'GET', baseUrl: server.baseUrl, path: '/x', charset: 'utf8', secrets: [] });
 		expect(count).toBe(3);
 		expect(server.received).toHaveLength(3);
@@ -212,7 +216,7 @@ describe('requests on the wire', () => {
 
 describe('answers', () => {
 	const get = (baseUrl: string, charset: TransportRequest['charset']) =>
-		createTransport(GATEWAY).request({ method: 'GET', baseUrl, path: '/q', charset, secrets: [] });
+		createTransport(GATEWAY, { http: client }).request({ method: 'GET', baseUrl, path: '/q', charset, secrets: [] });
 
 	it('decodes with the request charset when the answer declares none', async () => {
 		const server = await track(httpServer(ok(encodeText('余额：100', 'gbk'))));
@@ -254,7 +258,7 @@ describe('answers', () => {
 describe('answers in another charset than they are read in: read strictly, diagnosed', () => {
 	const utf8Answer = Buffer.from('id=1&msg=收到，谢谢', 'utf8');
 	const get = (baseUrl: string, charset: TransportRequest['charset'], extra: Partial<TransportRequest> = {}) =>
-		createTransport(GATEWAY).request({ method: 'GET', baseUrl, path: '/q', charset, secrets: [], ...extra });
+		createTransport(GATEWAY, { http: client }).request({ method: 'GET', baseUrl, path: '/q', charset, secrets: [], ...extra });
 
 	it('an answer that fits its charset: no mismatch', async () => {
 		const server = await track(httpServer(ok(encodeText('余额：100', 'gbk'))));
@@ -324,7 +328,7 @@ describe('failures', () => {
 				res.end(encodeText('<h1>服务器错误</h1>\r\n  <p>Server   busy</p>', 'gbk'));
 			}),
 		);
-		const error = await failure(createTransport(GATEWAY).request(request(server.baseUrl)));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl)));
 		expect(error.failure).toBe('http');
 		expect(error.httpCode).toBe(500);
 		expect(error.mayHaveReached).toBe(true);
@@ -341,7 +345,7 @@ describe('failures', () => {
 				res.end('x'.repeat(500));
 			}),
 		);
-		const error = await failure(createTransport(GATEWAY).request(request(server.baseUrl)));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl)));
 		expect(error.excerpt).toBe(`${'x'.repeat(200)}…`);
 		expect(error.httpCode).toBe(502);
 	});
@@ -353,7 +357,7 @@ describe('failures', () => {
 				res.end();
 			}),
 		);
-		const error = await failure(createTransport(GATEWAY).request(request(server.baseUrl)));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl)));
 		expect([error.failure, error.httpCode]).toEqual(['http', 302]);
 		expect(server.received).toHaveLength(1);
 	});
@@ -361,7 +365,7 @@ describe('failures', () => {
 	it('no answer in time → "timeout", may have reached, the limit in the message', async () => {
 		const server = await track(httpServer(() => undefined));
 		const started = Date.now();
-		const error = await failure(createTransport(GATEWAY).request(request(server.baseUrl, { timeoutMs: 150 })));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl, { timeoutMs: 150 })));
 		expect(Date.now() - started).toBeLessThan(5000);
 		expect(error.failure).toBe('timeout');
 		expect(error.mayHaveReached).toBe(true);
@@ -371,7 +375,7 @@ describe('failures', () => {
 
 	it('the transport-wide timeoutMs applies when the request sets none, and a timeout is never retried', async () => {
 		const server = await track(httpServer(() => undefined));
-		const error = await failure(createTransport(GATEWAY, { timeoutMs: 200 }).request(request(server.baseUrl, { retryOnConnectError: true })));
+		const error = await failure(createTransport(GATEWAY, { http: client, timeoutMs: 200 }).request(request(server.baseUrl, { retryOnConnectError: true })));
 		expect(error.failure).toBe('timeout');
 		expect(error.message).toBe(`${GATEWAY}: no answer within 200 ms`);
 		expect(server.received).toHaveLength(1);
@@ -383,8 +387,37 @@ describe('failures', () => {
 				socket.write('HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\nhalf');
 			}),
 		);
-		const error = await failure(createTransport(GATEWAY).request(request(server.baseUrl, { timeoutMs: 150 })));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl, { timeoutMs: 150 })));
 		expect([error.failure, error.mayHaveReached]).toEqual(['timeout', true]);
+		expect(error.partial).toMatchObject({ text: 'half', receivedBytes: 4, expectedBytes: 20 });
+	});
+
+	it('the time limit covers the whole answer: one that keeps trickling in is stopped at the limit', async () => {
+		const trickle: NodeJS.Timeout[] = [];
+		const server = await track(
+			tcpServer((socket) => {
+				socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n');
+				// A byte every 40 ms: never idle for long, never done in time.
+				for (let i = 0; i < 50; i++) trickle.push(setTimeout(() => socket.writable && socket.write('x'), 40 * (i + 1)));
+			}),
+		);
+		const started = Date.now();
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl, { timeoutMs: 300 })));
+		trickle.forEach(clearTimeout);
+		// An idle timer alone would wait for the 50 bytes (2 s) and then 300 ms more.
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect([error.failure, error.mayHaveReached, error.message]).toEqual(['timeout', true, `${GATEWAY}: no answer within 300 ms`]);
+		expect(error.partial?.text).toMatch(/^x+$/);
+		expect(error.partial?.receivedBytes).toBeLessThanOrEqual(8);
+	});
+
+	it('a host name that does not resolve → "connect", retried once when allowed', async () => {
+		let count = 0;
+		const error = await failure(
+			createTransport(GATEWAY, { http: client, onRequest: () => count++ }).request(request('http://no-such-host.invalid', { retryOnConnectError: true })),
+		);
+		expect([error.failure, error.mayHaveReached, count]).toEqual(['connect', false, 2]);
+		expect(error.message).toBe(`${GATEWAY}: could not connect to no-such-host.invalid (host name not found)`);
 	});
 
 	describe('connection refused', () => {
@@ -392,7 +425,7 @@ describe('failures', () => {
 			const port = await closedPort();
 			const connect = jest.spyOn(net.Socket.prototype, 'connect');
 			let count = 0;
-			const error = await failure(createTransport(GATEWAY, { onRequest: () => count++ }).request(request(`http://127.0.0.1:${port}`)));
+			const error = await failure(createTransport(GATEWAY, { http: client, onRequest: () => count++ }).request(request(`http://127.0.0.1:${port}`)));
 			expect(error.failure).toBe('connect');
 			expect(error.mayHaveReached).toBe(false);
 			expect(error.httpCode).toBeNull();
@@ -406,7 +439,7 @@ describe('failures', () => {
 			const connect = jest.spyOn(net.Socket.prototype, 'connect');
 			let count = 0;
 			const error = await failure(
-				createTransport(GATEWAY, { onRequest: () => count++ }).request(request(`http://127.0.0.1:${port}`, { retryOnConnectError: true })),
+				createTransport(GATEWAY, { http: client, onRequest: () => count++ }).request(request(`http://127.0.0.1:${port}`, { retryOnConnectError: true })),
 			);
 			expect([error.failure, error.mayHaveReached]).toEqual(['connect', false]);
 			expect(connect).toHaveBeenCalledTimes(2);
@@ -418,7 +451,7 @@ describe('failures', () => {
 		// An https request to a plain-HTTP server: TCP connects, the TLS handshake fails.
 		const server = await track(httpServer(ok('0')));
 		const error = await failure(
-			createTransport(GATEWAY).request(request(`https://127.0.0.1:${server.port}`, { retryOnConnectError: true })),
+			createTransport(GATEWAY, { http: client }).request(request(`https://127.0.0.1:${server.port}`, { retryOnConnectError: true })),
 		);
 		expect([error.failure, error.mayHaveReached]).toEqual(['connect', false]);
 		expect(server.received).toHaveLength(0);
@@ -429,7 +462,7 @@ describe('failures', () => {
 		const server = await track(tcpServer((socket) => socket.destroy()));
 		let count = 0;
 		const error = await failure(
-			createTransport(GATEWAY, { onRequest: () => count++ }).request(request(server.baseUrl, { retryOnConnectError: true })),
+			createTransport(GATEWAY, { http: client, onRequest: () => count++ }).request(request(server.baseUrl, { retryOnConnectError: true })),
 		);
 		expect(error.failure).toBe('reset');
 		expect(error.mayHaveReached).toBe(true);
@@ -442,7 +475,7 @@ describe('failures', () => {
 	it('a POST dropped before answering is not repeated either', async () => {
 		const server = await track(tcpServer((socket) => setTimeout(() => socket.destroy(), 10)));
 		const error = await failure(
-			createTransport(GATEWAY).request({ ...request(server.baseUrl, { retryOnConnectError: true }), method: 'POST', form: [['msg', '你好']] }),
+			createTransport(GATEWAY, { http: client }).request({ ...request(server.baseUrl, { retryOnConnectError: true }), method: 'POST', form: [['msg', '你好']] }),
 		);
 		expect([error.failure, error.mayHaveReached]).toEqual(['reset', true]);
 		expect(server.connections()).toBe(1);
@@ -458,7 +491,7 @@ describe('failures', () => {
 				setTimeout(() => socket.destroy(), 20);
 			}),
 		);
-		const error = await failure(createTransport(GATEWAY).request(request(server.baseUrl, { retryOnConnectError: true })));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(request(server.baseUrl, { retryOnConnectError: true })));
 		expect(error.failure).toBe('reset');
 		expect(error.mayHaveReached).toBe(true);
 		expect(error.httpCode).toBe(200);
@@ -472,7 +505,7 @@ describe('failures', () => {
 				socket.end('HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n0|1|0|6408676');
 			}),
 		);
-		const res = await createTransport(GATEWAY).request(request(server.baseUrl));
+		const res = await createTransport(GATEWAY, { http: client }).request(request(server.baseUrl));
 		expect(res.text).toBe('0|1|0|6408676');
 	});
 
@@ -492,7 +525,7 @@ describe('failures', () => {
 				send(res);
 			}),
 		);
-		const t = createTransport(GATEWAY, { maxBodyBytes: 64 });
+		const t = createTransport(GATEWAY, { http: client, maxBodyBytes: 64 });
 		const error = await failure(t.request(request(server.baseUrl)));
 		expect(error.failure).toBe('tooLarge');
 		expect(error.mayHaveReached).toBe(true);
@@ -504,7 +537,7 @@ describe('failures', () => {
 
 	it.each([['not a url'], ['ftp://127.0.0.1:21'], ['']])('invalid base URL %j → "connect" before anything is sent', async (baseUrl) => {
 		let count = 0;
-		const error = await failure(createTransport(GATEWAY, { onRequest: () => count++ }).request(request(baseUrl)));
+		const error = await failure(createTransport(GATEWAY, { http: client, onRequest: () => count++ }).request(request(baseUrl)));
 		expect([error.failure, error.mayHaveReached]).toEqual(['connect', false]);
 		expect(error.message).toContain('invalid base URL');
 		expect(count).toBe(0);
@@ -586,7 +619,7 @@ IBXDhabK1CuNuCiJDt2zh+ZiWaIpSmvbabnnmaNdflC6AiEA2eLzE8xO6x7f8Wp/
 	it('sends and reads an answer over TLS', async () => {
 		trustTestCertificate();
 		const server = await track(tlsServer((s) => s.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok')));
-		const res = await createTransport(GATEWAY).request(get(server.baseUrl));
+		const res = await createTransport(GATEWAY, { http: client }).request(get(server.baseUrl));
 		expect(res.text).toBe('ok');
 		expect(server.received[0].url).toBe('/q?a=%C4%E3');
 	});
@@ -594,7 +627,7 @@ IBXDhabK1CuNuCiJDt2zh+ZiWaIpSmvbabnnmaNdflC6AiEA2eLzE8xO6x7f8Wp/
 	it('a reset after the handshake → "reset", may have reached, not retried', async () => {
 		trustTestCertificate();
 		const server = await track(tlsServer((s) => s.destroy()));
-		const error = await failure(createTransport(GATEWAY).request(get(server.baseUrl, { retryOnConnectError: true })));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(get(server.baseUrl, { retryOnConnectError: true })));
 		expect([error.failure, error.mayHaveReached]).toEqual(['reset', true]);
 		expect(server.received).toHaveLength(1);
 		expect(server.connections()).toBe(1);
@@ -602,7 +635,7 @@ IBXDhabK1CuNuCiJDt2zh+ZiWaIpSmvbabnnmaNdflC6AiEA2eLzE8xO6x7f8Wp/
 
 	it('an untrusted certificate → "connect" (nothing was written)', async () => {
 		const server = await track(tlsServer((s) => s.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok')));
-		const error = await failure(createTransport(GATEWAY).request(get(server.baseUrl)));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(get(server.baseUrl)));
 		expect([error.failure, error.mayHaveReached]).toEqual(['connect', false]);
 		expect(server.received).toHaveLength(0);
 	});
@@ -610,7 +643,7 @@ IBXDhabK1CuNuCiJDt2zh+ZiWaIpSmvbabnnmaNdflC6AiEA2eLzE8xO6x7f8Wp/
 	it('a handshake that never finishes times out as "connect", and is retried once when allowed', async () => {
 		// TCP accepts, but nobody answers the TLS hello.
 		const server = await track(tcpServer(() => undefined));
-		const error = await failure(createTransport(GATEWAY).request(get(`https://127.0.0.1:${server.port}`, { timeoutMs: 150, retryOnConnectError: true })));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request(get(`https://127.0.0.1:${server.port}`, { timeoutMs: 150, retryOnConnectError: true })));
 		expect(error.failure).toBe('connect');
 		expect(error.mayHaveReached).toBe(false);
 		expect(error.message).toBe(`${GATEWAY}: could not connect to 127.0.0.1:${server.port} within 150 ms`);
@@ -648,7 +681,7 @@ describe('secrets', () => {
 
 	it('are removed from the URL of a response and of every failure', async () => {
 		const server = await track(httpServer(ok('0')));
-		const t = createTransport(GATEWAY);
+		const t = createTransport(GATEWAY, { http: client });
 		for (const charset of ['gbk', 'utf8'] as const) {
 			const res = await t.request({ method: 'GET', baseUrl: server.baseUrl, path: '/send', query: loginQuery, charset, secrets });
 			expect(res.url).toBe(`${server.baseUrl}/send?name=company&pwd=***&md5=***&sign=***`);
@@ -671,7 +704,7 @@ describe('secrets', () => {
 			}),
 		);
 		const error = await failure(
-			createTransport(GATEWAY).request({ method: 'POST', baseUrl: server.baseUrl, path: '/send', form: loginQuery, charset, secrets }),
+			createTransport(GATEWAY, { http: client }).request({ method: 'POST', baseUrl: server.baseUrl, path: '/send', form: loginQuery, charset, secrets }),
 		);
 		expect(error.excerpt).toBe('login failed for *** / *** / *** / *** / sign=***');
 		expect(error.message).toBe(`${GATEWAY}: HTTP 500 from the gateway: "login failed for *** / *** / *** / *** / sign=***"`);
@@ -689,7 +722,7 @@ describe('secrets', () => {
 				res.end(body);
 			}),
 		);
-		const error = await failure(createTransport(GATEWAY).request({ method: 'GET', baseUrl: server.baseUrl, path: '/', charset: 'utf8', secrets }));
+		const error = await failure(createTransport(GATEWAY, { http: client }).request({ method: 'GET', baseUrl: server.baseUrl, path: '/', charset: 'utf8', secrets }));
 		expect(error.excerpt).toBe(`${'x'.repeat(195)}***`);
 		expect(error.excerpt).not.toContain(md5.slice(0, 5));
 	});
@@ -697,7 +730,7 @@ describe('secrets', () => {
 	it('are removed from timeout and reset messages', async () => {
 		const hang = await track(httpServer(() => undefined));
 		const drop = await track(tcpServer((s) => s.destroy()));
-		const t = createTransport(GATEWAY);
+		const t = createTransport(GATEWAY, { http: client });
 		for (const baseUrl of [hang.baseUrl, drop.baseUrl]) {
 			const error = await failure(t.request({ method: 'GET', baseUrl, path: '/send', query: loginQuery, charset: 'gbk', secrets, timeoutMs: 150 }));
 			expectClean(error.message);
@@ -707,8 +740,149 @@ describe('secrets', () => {
 
 	it('an invalid base URL that holds the password is redacted too', async () => {
 		const error = await failure(
-			createTransport(GATEWAY).request({ method: 'GET', baseUrl: `not a url ${password}`, path: '/x', charset: 'utf8', secrets }),
+			createTransport(GATEWAY, { http: client }).request({ method: 'GET', baseUrl: `not a url ${password}`, path: '/x', charset: 'utf8', secrets }),
 		);
 		expect(error.message).toBe(`${GATEWAY}: invalid base URL "not a url ***"`);
+	});
+});
+
+describe('the HttpClient seam', () => {
+	it('hands the client the exact URL, headers and body bytes, the time limit and the size cap', async () => {
+		const seen: HttpRequest[] = [];
+		const recording: HttpClient = async (req) => {
+			seen.push(req);
+			return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('0') };
+		};
+		await createTransport(GATEWAY, { http: recording, timeoutMs: 1234, maxBodyBytes: 99 }).request({
+			method: 'POST',
+			baseUrl: 'http://gw.example:8088/',
+			path: '/api/send',
+			query: [['a', '你 +&%']],
+			form: [['msg', '中文 a+b']],
+			charset: 'gbk',
+			secrets: [],
+		});
+		expect(seen).toEqual([
+			{
+				method: 'POST',
+				url: 'http://gw.example:8088/api/send?a=%C4%E3%20%2B%26%25',
+				headers: {
+					'user-agent': 'n8n-nodes-cn-sms',
+					accept: '*/*',
+					connection: 'close',
+					'content-type': 'application/x-www-form-urlencoded; charset=GBK',
+					'content-length': '24',
+				},
+				body: Buffer.from('msg=%D6%D0%CE%C4%20a%2Bb', 'latin1'),
+				timeoutMs: 1234,
+				maxBodyBytes: 99,
+			},
+		]);
+		expect(seen[0].body!.length).toBe(24);
+	});
+
+	it('a client failure that is no HttpFailure counts as possibly sent and is never retried', async () => {
+		let calls = 0;
+		const broken: HttpClient = async () => {
+			calls++;
+			throw new Error('socket exploded');
+		};
+		const error = await failure(createTransport(GATEWAY, { http: broken }).request({ method: 'GET', baseUrl: 'http://gw.example', path: '/q', charset: 'utf8', secrets: [], retryOnConnectError: true }));
+		expect([error.failure, error.mayHaveReached, calls, error.message]).toEqual(['reset', true, 1, `${GATEWAY}: the request failed (socket exploded)`]);
+	});
+
+	it('an answer longer than the cap from a client that ignores it is still refused', async () => {
+		const careless: HttpClient = async () => ({ status: 200, headers: {}, body: Buffer.from('x'.repeat(10)) });
+		const error = await failure(createTransport(GATEWAY, { http: careless, maxBodyBytes: 4 }).request({ method: 'GET', baseUrl: 'http://gw.example', path: '/q', charset: 'utf8', secrets: [] }));
+		expect([error.failure, error.partial?.text]).toEqual(['tooLarge', 'xxxx']);
+	});
+
+	it('n8n adds no header of its own: exactly the transport\'s headers arrive', async () => {
+		const server = await track(httpServer(ok('0')));
+		const t = createTransport(GATEWAY, { http: client });
+		await t.request({ method: 'GET', baseUrl: server.baseUrl, path: '/g', query: [['a', '1']], charset: 'utf8', secrets: [] });
+		await t.request({ method: 'POST', baseUrl: server.baseUrl, path: '/p', form: [['a', '1']], charset: 'gb2312', secrets: [] });
+		const host = `127.0.0.1:${server.port}`;
+		expect(server.received.map((r) => r.headers)).toEqual([
+			{ 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*', connection: 'close', host },
+			{
+				'user-agent': 'n8n-nodes-cn-sms',
+				accept: '*/*',
+				connection: 'close',
+				'content-type': 'application/x-www-form-urlencoded; charset=GB2312',
+				'content-length': '3',
+				host,
+			},
+		]);
+	});
+
+	it('n8n\'s proxy settings apply: with HTTP_PROXY set the request goes through the proxy, query bytes intact', async () => {
+		const proxied: string[] = [];
+		const proxy = await track(
+			httpServer((r, res) => {
+				proxied.push(`${r.method} ${r.url}`);
+				res.writeHead(200, { 'content-type': 'text/plain; charset=GBK' });
+				res.end(encodeText('余额：1', 'gbk'));
+			}),
+		);
+		const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+		process.env.HTTP_PROXY = proxy.baseUrl;
+		delete process.env.NO_PROXY;
+		try {
+			const res = await createTransport(GATEWAY, { http: client }).request({
+				method: 'GET',
+				baseUrl: 'http://gateway.example:8088',
+				path: '/getfee.asp',
+				query: [['name', '公司 a+b']],
+				charset: 'gbk',
+				secrets: [],
+			});
+			expect(res.text).toBe('余额：1');
+		} finally {
+			for (const [k, v] of Object.entries(saved)) {
+				if (v === undefined) delete process.env[k];
+				else process.env[k] = v;
+			}
+		}
+		expect(proxied).toEqual(['GET http://gateway.example:8088/getfee.asp?name=%B9%AB%CB%BE%20a%2Bb']);
+	});
+});
+
+describe("the credential test's client (n8n's helpers.request of a CredentialTestContext)", () => {
+	const legacy = n8nCredentialTestHttpClient();
+	const balance = (baseUrl: string, extra: Partial<TransportRequest> = {}): TransportRequest => ({
+		method: 'GET',
+		baseUrl,
+		path: '/getfee.asp',
+		query: [['name', '公司']],
+		charset: 'gbk',
+		secrets: [],
+		...extra,
+	});
+
+	it('sends the same bytes and reads the answer as bytes', async () => {
+		const server = await track(httpServer(ok(encodeText('余额：100', 'gbk'))));
+		const res = await createTransport(GATEWAY, { http: legacy }).request(balance(server.baseUrl));
+		expect(res.text).toBe('余额：100');
+		expect(server.received[0].url).toBe('/getfee.asp?name=%B9%AB%CB%BE');
+		expect(server.received[0].headers).toEqual({ 'user-agent': 'n8n-nodes-cn-sms', accept: '*/*', connection: 'close', host: `127.0.0.1:${server.port}` });
+	});
+
+	it('refused → "connect", retried once; an HTTP 500 is an answer; a dropped connection may have reached', async () => {
+		const port = await closedPort();
+		let count = 0;
+		const refused = await failure(createTransport(GATEWAY, { http: legacy, onRequest: () => count++ }).request(balance(`http://127.0.0.1:${port}`, { retryOnConnectError: true })));
+		expect([refused.failure, refused.mayHaveReached, count]).toEqual(['connect', false, 2]);
+		const failing = await track(
+			httpServer((_, res) => {
+				res.writeHead(500);
+				res.end('busy');
+			}),
+		);
+		const http500 = await failure(createTransport(GATEWAY, { http: legacy }).request(balance(failing.baseUrl)));
+		expect([http500.failure, http500.httpCode, http500.excerpt]).toEqual(['http', 500, 'busy']);
+		const drop = await track(tcpServer((socket) => socket.destroy()));
+		const dropped = await failure(createTransport(GATEWAY, { http: legacy }).request(balance(drop.baseUrl, { retryOnConnectError: true })));
+		expect([dropped.failure, dropped.mayHaveReached, drop.connections()]).toEqual(['reset', true, 1]);
 	});
 });

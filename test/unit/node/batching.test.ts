@@ -130,3 +130,42 @@ describe('concurrency', () => {
 		expect(jsonOf(result).map((j) => j.recipient)).toEqual(sixMessages.map((m) => m.phone));
 	});
 });
+
+describe('China SMS 小灵通 (PHS) numbers: planned apart, checked before anything is sent', () => {
+	const send = (recipients: string, message = 'hi', extra: INodeParameters = {}) => ({ gateway: 'chinaSms', operation: 'send', recipients, message, options: {}, ...extra });
+
+	test('one item with PHS and mobile numbers → two requests, never mixed; the item counts both', async () => {
+		const result = await execute(sim, send('01012345678, 13912340000, 13912340001'));
+		expect(sim.requests('chinaSms').map((q) => [q.path, param(q.rawQuery, 'dst')])).toEqual([
+			['/send/ssend.asp', '01012345678'],
+			['/send/gsend.asp', '13912340000,13912340001'],
+		]);
+		expect(jsonOf(result)[0]).toMatchObject({ success: true, requests: 2, accepted: 3, recipients: ['01012345678', '13912340000', '13912340001'], messageIds: ['1234'] });
+	});
+
+	test('sendBulk items to PHS and mobile numbers with one message → a request per class', async () => {
+		const result = await execute(sim, { gateway: 'chinaSms', operation: 'sendBulk', recipient: '={{ $json.phone }}', message: 'hi', options: {} }, [
+			{ phone: '13912340000' },
+			{ phone: '01012345678' },
+			{ phone: '13912340001' },
+		]);
+		expect(sim.requests('chinaSms').map((q) => param(q.rawQuery, 'dst'))).toEqual(['13912340000,13912340001', '01012345678']);
+		expect(jsonOf(result).map((i) => [i.recipient, i.success])).toEqual([['13912340000', true], ['01012345678', true], ['13912340001', true]]);
+	});
+
+	test('the second class failing keeps the first request\'s outcome; the failed numbers are named', async () => {
+		sim.fault('chinaSms', { type: 'http500', path: 'gsend' });
+		const result = await execute(sim, send('01012345678, 13912340000, 13912340001'), [{}], { settings: { onError: 'continueRegularOutput' } });
+		const [item] = jsonOf(result);
+		expect(item).toMatchObject({ success: false, accepted: 1, requests: 2, notSentRecipients: [], uncertainRecipients: ['13912340000', '13912340001'] });
+		expect(sim.sent('chinaSms').map((m) => m.mobile)).toEqual(['01012345678']);
+	});
+
+	test('a 41-character message to a PHS number is refused for its item before any request', async () => {
+		const result = await execute(sim, send('13912340000, 01012345678', 'x'.repeat(41)));
+		expect((result.error as Error).message).toBe(
+			'Item 0: China SMS (中国短信): a message to 小灵通 (PHS, fixed-line) numbers may have at most 40 characters; this one has 41 (01012345678)',
+		);
+		expect(sim.requests('chinaSms')).toHaveLength(0);
+	});
+});

@@ -5,7 +5,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { GatewayId } from '../../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
 import type { NodeSeams } from '../../../nodes/n8n/session';
 import { actionNode } from '../../support/nodes';
 import { executeNode, runWorkflow } from '../../harness/execute';

@@ -1,9 +1,9 @@
 /**
- * Every cell of the CONTRACT operation table through the CN SMS node, in a real n8n ExecuteContext,
+ * Every cell of the operation table (README "Operations") through the action nodes, in a real n8n ExecuteContext,
  * against the simulator: the exact request bytes and the exact output items.
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
-import type { GatewayId } from '../../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 import type { NodeSeams } from '../../../nodes/n8n/session';

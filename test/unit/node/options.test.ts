@@ -3,7 +3,7 @@
  * (china-sms `sender`), linkId, product, statusReport; and smsAdmin's MD5 authentication.
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
-import type { GatewayId } from '../../../nodes/gateways/kit/types';
+import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
 import { startSimulator } from '../../simulator';
 import type { Simulator } from '../../simulator';
 import { execute, freezeClock, jsonOf, wire } from './helpers';

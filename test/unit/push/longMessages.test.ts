@@ -2,7 +2,7 @@
 import { addLongMessagePart, joinParts, takeExpiredLongMessages } from '../../../nodes/gateways/push/longMessages';
 import type { LongMessageStore } from '../../../nodes/gateways/push/longMessages';
 import type { LongMessagePart } from '../../../nodes/gateways/push/push';
-import type { InboundReply } from '../../../nodes/gateways/kit/types';
+import type { InboundReply } from '../../../nodes/gateways/kit/model';
 
 function part(number: number, text: string, total = 3, id = '234', mobile = '13800210021'): [InboundReply, LongMessagePart] {
 	const minute = String(number).padStart(2, '0');
@@ -115,7 +115,7 @@ describe('incomplete long messages', () => {
 
 	it('carries the parse errors of its parts', () => {
 		const [reply, p] = part(1, 'a', 2);
-		const joined = joinParts({ firstSeen: 0, id: p.id, total: 2, parts: { '1': { ...reply, parseError: 'odd' } } });
+		const joined = joinParts(p.key, { firstSeen: 0, id: p.id, total: 2, parts: { '1': { ...reply, parseError: 'odd' } } });
 		expect(joined.reply.parseError).toBe('odd');
 		expect(joined.missing).toEqual([2]);
 	});

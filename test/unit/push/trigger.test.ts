@@ -3,6 +3,9 @@
  * carry the vendors' real bytes (the simulator vendors' pushRequest()); every test checks the
  * exact answer the gateway gets and whether an execution starts, with which items.
  */
+import type { INode, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
 import { encodePairs, encodeText } from '../../../nodes/gateways/kit/charset';
 import { pushTrigger } from '../../support/nodes';
 import { requestFromPushSpec, runWebhook, runWebhookMethod, WEBHOOK_BASE_URL, WEBHOOK_ID } from '../../harness/webhook';
@@ -11,7 +14,9 @@ import type { QueuedEvent } from '../../simulator/types';
 import { createVendors } from '../../simulator/vendors';
 import type { Sms18Sim } from '../../simulator/vendors/sms18';
 
-const node = (gateway: string) => pushTrigger(gateway as never);
+/** The clock the push triggers read (the long-message wait); null: the real one. */
+let clockMs: number | null = null;
+const node = (gateway: string) => pushTrigger(gateway as never, { now: () => new Date(clockMs ?? Date.now()) });
 const vendors = createVendors();
 const sms18Sim = vendors.sms18 as Sms18Sim;
 
@@ -76,7 +81,8 @@ describe('each gateway and event, decoded from the raw bytes', () => {
 		const run = await runWebhook(node, { parameters: { gateway: 'chinaSms' } }, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 		expect(run.text).toBe('0');
 		expect(run.items?.[0]).toMatchObject({ mobile: '13903710009', text: '回复内容' });
-		expect((run.n8nParsed.body as Record<string, string>).msg).not.toBe('回复内容');
+		// n8n left the body unparsed (the node asks it to, options.binaryData): the node read its bytes.
+		expect(run.n8nParsed.body).toBeUndefined();
 	});
 
 	it('smsAdmin Class=mo (GB2312 POST body): plain 200, one reply item', async () => {
@@ -159,6 +165,61 @@ describe('each gateway and event, decoded from the raw bytes', () => {
 				raw: { moTime: '1208212205', destcode: '1065751600001', mobile: '13800210021', msg: '好的，谢谢' },
 			},
 		]);
+	});
+});
+
+describe('form posts that declare their charset (n8n itself knows no GBK or GB2312)', () => {
+	const reply = (charset: 'gbk' | 'gb2312' | 'utf8', label: string | null) => {
+		const body = Buffer.from(encodePairs([['src', '13903710009'], ['msg', '回复：好的，谢谢'], ['mo', '9']], charset), 'latin1');
+		const contentType = `application/x-www-form-urlencoded${label === null ? '' : `; charset=${label}`}`;
+		return { method: 'POST', body, headers: { 'content-type': contentType } };
+	};
+
+	it.each([
+		['gbk', 'GBK'],
+		['gbk', 'gbk'],
+		['gb2312', 'gb2312'],
+		['gb2312', 'GB2312'],
+		['gbk', null],
+		['gb2312', null],
+		['utf8', 'UTF-8'],
+	] as const)('%s bytes labelled %s: one reply with the right text', async (charset, label) => {
+		const options = charset === 'utf8' ? { charset: 'utf8', binaryData: true } : {};
+		const run = await runWebhook(node, { parameters: { gateway: 'chinaSms', ...(charset === 'utf8' ? { options } : {}) } }, reply(charset, label));
+		expect([run.status, run.text]).toEqual([200, '0']);
+		expect(run.items).toEqual([expect.objectContaining({ type: 'reply', mobile: '13903710009', text: '回复：好的，谢谢' })]);
+	});
+
+	it('n8n refuses a GBK label with 422 (the node never runs) when options lack binaryData', async () => {
+		// As in a workflow written by hand without the hidden option: n8n parses the body first.
+		const run = await runWebhook(node, { parameters: { gateway: 'chinaSms', options: { charset: 'gbk' } } }, reply('gbk', 'GBK'));
+		expect([run.status, run.items]).toEqual([422, null]);
+		expect(JSON.parse(run.text)).toMatchObject({ code: 422, hint: 'Unknown encoding: gbk' });
+		// Without a label n8n parses it as UTF-8 and keeps the bytes: the node still reads them right.
+		const unlabelled = await runWebhook(node, { parameters: { gateway: 'chinaSms', options: { charset: 'gbk' } } }, reply('gbk', null));
+		expect(unlabelled.items).toEqual([expect.objectContaining({ text: '回复：好的，谢谢' })]);
+	});
+
+	it.each(['chinaSms', 'smsAdmin', 'sms18'])('%s: binaryData is on in a new node and stays on as options are added and saved (n8n-workflow\'s own parameter handling)', (gateway) => {
+		const trigger = node(gateway);
+		const options = trigger.description.properties.find((p) => p.name === 'options')!;
+		expect(options.default).toEqual({ binaryData: true });
+		expect(options.options).toContainEqual(expect.objectContaining({ name: 'binaryData', type: 'hidden', default: true }));
+		expect(trigger.description.version).toBe(1);
+		const stub = { id: 'n', name: 'Push', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+		const params = (values: INodeParameters, withDefaults: boolean) =>
+			NodeHelpers.getNodeParameters(trigger.description.properties, values, withDefaults, false, stub, trigger.description)!;
+		// A new node (defaults filled in), saved (defaults left out), an option added, saved again.
+		const fresh = params({}, true);
+		expect(fresh.options).toEqual({ binaryData: true });
+		const saved = params(fresh, false);
+		expect(saved.options).toEqual({ binaryData: true });
+		const edited = params({ ...saved, options: { ...(saved.options as INodeParameters), allowedAddresses: '203.0.113.7' } }, false);
+		expect(edited.options).toEqual({ binaryData: true, allowedAddresses: '203.0.113.7' });
+		// Loaded for a webhook call (defaults filled in again): still on, as n8n's body stage reads it.
+		expect((params(edited, true).options as INodeParameters).binaryData).toBe(true);
+		// A workflow saved with no options at all gets the default.
+		expect(params({}, true).options).toEqual({ binaryData: true });
 	});
 });
 
@@ -258,12 +319,15 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 		pushOf('sms18', 'reply', { mobile, text: parts[n - 1], emshead: `${id},${total},${n}`, receivedAt: `2026-11-20 10:0${n}:00`, destination: '1065751600001' });
 	const parameters = { gateway: 'sms18', options: sms18Options };
 	let now = Date.parse('2026-11-20T02:00:00Z');
-	let clock: jest.SpyInstance;
+	const advance = (ms: number) => {
+		now += ms;
+		clockMs = now;
+	};
 	beforeEach(() => {
 		now = Date.parse('2026-11-20T02:00:00Z');
-		clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		clockMs = now;
 	});
-	afterEach(() => clock.mockRestore());
+	afterEach(() => (clockMs = null));
 
 	async function deliver(store: StaticDataStore, numbers: number[]) {
 		const runs = [];
@@ -293,7 +357,7 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 			receivedAt: '2026-11-20T10:01:00+08:00',
 			destination: '1065751600001',
 			incomplete: false,
-			longMessage: { id: '234', total: 3, received: [1, 2, 3], missing: [] },
+			longMessage: { key: `${mobile}|234|3`, id: '234', total: 3, received: [1, 2, 3], missing: [] },
 		});
 		expect((items[0].raw as { parts: unknown[] }).parts).toHaveLength(3);
 		expect(Object.keys(items[0])).toEqual(['gateway', 'type', 'id', 'mobile', 'text', 'receivedAt', 'destination', 'extno', 'linkId', 'incomplete', 'longMessage', 'raw']);
@@ -304,10 +368,10 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 	it('emits an incomplete message with the first push after the wait, marked incomplete', async () => {
 		const store: StaticDataStore = { data: {} };
 		await deliver(store, [1, 3]);
-		now += 599_000;
+		advance(599_000);
 		const early = await runWebhook(node, { parameters, store }, pushOf('sms18', 'report', { mobile: '13900000000', messageId: '9' }));
 		expect(early.items).toEqual([expect.objectContaining({ type: 'report' })]);
-		now += 1_000;
+		advance(1_000);
 		const late = await runWebhook(node, { parameters, store }, pushOf('sms18', 'report', { mobile: '13900000000', messageId: '10' }));
 		expect(late.items).toHaveLength(2);
 		expect(late.items![0]).toMatchObject({ type: 'reply', text: '第一段，第三段。', incomplete: true, longMessage: { id: '234', total: 3, received: [1, 3], missing: [2] } });
@@ -320,7 +384,7 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 		const store: StaticDataStore = { data: {} };
 		const options = { ...parameters, options: { ...sms18Options, longMessageWait: 60 } };
 		await runWebhook(node, { parameters: { ...options, events: ['reply'] }, store }, part(2));
-		now += 60_000;
+		advance(60_000);
 		const run = await runWebhook(node, { parameters: { ...options, events: ['reply'] }, store }, pushOf('sms18', 'report', { mobile: '1', messageId: '1' }));
 		expect(run.items).toEqual([expect.objectContaining({ text: '第二段，', incomplete: true })]);
 	});
@@ -328,8 +392,23 @@ describe('sms18 long messages joined across webhook calls (static data)', () => 
 	it('hands each part out at once in the editor (test URL), where n8n keeps no static data', async () => {
 		const store: StaticDataStore = { data: {} };
 		const run = await runWebhook(node, { parameters, store, mode: 'manual' }, part(2));
-		expect(run.items).toEqual([expect.objectContaining({ text: '第二段，', incomplete: true, longMessage: { id: '234', total: 3, received: [2], missing: [1, 3] } })]);
+		expect(run.items).toEqual([expect.objectContaining({ text: '第二段，', incomplete: true, longMessage: expect.objectContaining({ id: '234', total: 3, received: [2], missing: [1, 3] }) })]);
 		expect(store.data).toEqual({});
+	});
+
+	it('Emit Each Part: every part is its own item at once, with the key that joins them; nothing waits', async () => {
+		const store: StaticDataStore = { data: {} };
+		const options = { ...parameters, options: { ...sms18Options, longMessages: 'parts' } };
+		const runs = [];
+		for (const n of [3, 1, 2]) runs.push(await runWebhook(node, { parameters: options, store }, part(n)));
+		const items = runs.map((r) => r.items![0]);
+		expect(items.map((i) => [i.text, i.incomplete, (i.longMessage as { received: number[] }).received])).toEqual([
+			['第三段。', true, [3]],
+			['第一段，', true, [1]],
+			['第二段，', true, [2]],
+		]);
+		expect(new Set(items.map((i) => (i.longMessage as { key: string }).key))).toEqual(new Set([`${items[0].mobile}|234|3`]));
+		expect(runs.map((r) => r.staticData)).toEqual([{}, {}, {}]);
 	});
 
 	it('does not keep parts of replies that are not selected', async () => {

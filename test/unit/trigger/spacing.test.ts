@@ -3,7 +3,8 @@
  * least that far apart even when a request was slow to arrive.
  */
 import { drain } from '../../../nodes/gateways/fetch/runner';
-import type { FetchPage, GatewayAdapter, GatewayContext, InboundReply } from '../../../nodes/gateways/kit/types';
+import type { GatewayAdapter, GatewayContext } from '../../../nodes/gateways/kit/adapter';
+import type { FetchPage, InboundReply } from '../../../nodes/gateways/kit/model';
 
 function slowAdapter(clock: { t: number }, callMs: number, pages: number): { adapter: GatewayAdapter; starts: number[] } {
 	const starts: number[] = [];

@@ -2,7 +2,7 @@
  * `changePassword` (china-sms): runs once per execution with the first item's parameters — after
  * the first change the credential's password is no longer valid, so a second call could not work.
  */
-import { InputError } from '../../../gateways/kit/errors';
+import { failItem } from '../../../gateways/send/checks';
 import type { OperationUnit } from '../operation';
 import { failedItem, runError } from '../runContext';
 
@@ -29,11 +29,9 @@ export const changePassword: OperationUnit = {
 		const pairedItem = run.items.map((_, item) => ({ item }));
 		try {
 			const newPassword = String(run.fn.getNodeParameter('newPassword', 0) ?? '');
-			if (!newPassword.trim()) throw new InputError('Item 0: New Password is empty', 0);
-			// seed 000 §4 and error 6016: shorter than 20 letters, longer than 4 characters.
-			if (newPassword.length >= 20 || newPassword.length <= 4) {
-				throw new InputError(`Item 0: New Password must have 5 to 19 characters, it has ${newPassword.length}`, 0);
-			}
+			if (!newPassword.trim()) failItem(0, ['New Password is empty']);
+			const problems = adapter.passwordProblems?.(newPassword) ?? [];
+			if (problems.length > 0) failItem(0, problems);
 			await adapter.changePassword!(ctx, newPassword);
 			return [{ json: { gateway: run.gateway, success: true }, pairedItem }];
 		} catch (error) {

@@ -2,9 +2,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { parseRecipients } from '../../../gateways/kit/phone';
-import type { SendRequest } from '../../../gateways/kit/types';
-import { checkMessageAndOptions, failItem, invalidNumbers, textOf } from '../../../gateways/send/checks';
-import type { CheckContext, CheckedMessage, SendOptions } from '../../../gateways/send/checks';
+import type { SendRequest } from '../../../gateways/kit/model';
+import { checkMessageAndOptions, failItem, gatewayProblems, invalidNumbers, textOf } from '../../../gateways/send/checks';
+import type { CheckedMessage, SendOptions } from '../../../gateways/send/checks';
+import type { CheckContext } from '../../../gateways/send/checkContext';
 import { mayHaveBeenSent } from '../../../gateways/send/pipeline';
 import type { ItemResult } from '../../../gateways/send/pipeline';
 import { chinaIso } from '../../../gateways/send/sendAt';
@@ -31,6 +32,7 @@ export function checkSendItem(ctx: CheckContext, itemIndex: number, recipientsTe
 	if (what.problem) failItem(itemIndex, [...problems, what.problem]);
 	const checked = checkMessageAndOptions(ctx, what.text, options);
 	problems.push(...checked.problems);
+	problems.push(...gatewayProblems(ctx, checked.request, numbers, problems));
 	if (problems.length > 0) failItem(itemIndex, problems);
 	return { ...checked, recipients: numbers };
 }

@@ -1,7 +1,8 @@
 /** `sendBulk`: one number and one message per item; items sharing message and options go out together. */
-import type { SendRequest } from '../../../gateways/kit/types';
-import { checkMessageAndOptions, failItem, recipientProblems, textOf } from '../../../gateways/send/checks';
-import type { CheckContext, CheckedMessage, SendOptions } from '../../../gateways/send/checks';
+import type { SendRequest } from '../../../gateways/kit/model';
+import { checkMessageAndOptions, failItem, gatewayProblems, recipientProblems, textOf } from '../../../gateways/send/checks';
+import type { CheckedMessage, SendOptions } from '../../../gateways/send/checks';
+import type { CheckContext } from '../../../gateways/send/checkContext';
 import { chinaIso } from '../../../gateways/send/sendAt';
 import { itemParameter } from '../itemParameters';
 import type { OperationUnit } from '../operation';
@@ -16,6 +17,7 @@ export function checkBulkItem(ctx: CheckContext, itemIndex: number, recipient: u
 	if (what.problem) failItem(itemIndex, [...who.problems, what.problem]);
 	const checked = checkMessageAndOptions(ctx, what.text, options);
 	const problems = [...who.problems, ...checked.problems];
+	if (who.recipient !== null) problems.push(...gatewayProblems(ctx, checked.request, [who.recipient], problems));
 	if (problems.length > 0 || who.recipient === null) failItem(itemIndex, problems);
 	return { ...checked, recipient: who.recipient };
 }

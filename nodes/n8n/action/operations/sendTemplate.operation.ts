@@ -1,8 +1,9 @@
 /** `sendTemplate`: smsAdmin 点点通 — a template with {value0}, {value1} … filled per item. */
-import type { TemplateSendRequest } from '../../../gateways/kit/types';
+import type { TemplateSendRequest } from '../../../gateways/kit/model';
 import { countSegments } from '../../../gateways/kit/segments';
-import { applySignature, failItem, messageProblems, recipientProblems, runOptionProblems, textOf } from '../../../gateways/send/checks';
-import type { CheckContext, SendOptions } from '../../../gateways/send/checks';
+import { applySignature, failItem, gatewayProblems, messageProblems, recipientProblems, runOptionProblems, textOf } from '../../../gateways/send/checks';
+import type { SendOptions } from '../../../gateways/send/checks';
+import type { CheckContext } from '../../../gateways/send/checkContext';
 import { chinaIso, sendAtProblems } from '../../../gateways/send/sendAt';
 import { fillTemplate, splitValues, templatePlaceholders } from '../../../gateways/send/template';
 import { itemParameter } from '../itemParameters';
@@ -54,8 +55,9 @@ export function checkTemplateItem(
 	const when = sendAtProblems(ctx, options.sendAt);
 	problems.push(...when.problems);
 	const linkId = ctx.adapter.declaration.sendOptions.includes('linkId') && options.linkId ? String(options.linkId).trim() : '';
-	if (problems.length === 0 && ctx.adapter.validateSend) {
-		problems.push(...ctx.adapter.validateSend({ message: filled, ...(when.sendAt ? { sendAt: when.sendAt } : {}), ...(linkId ? { linkId } : {}) }));
+	if (who.recipient !== null) {
+		const message = { message: filled, ...(when.sendAt ? { sendAt: when.sendAt } : {}), ...(linkId ? { linkId } : {}) };
+		problems.push(...gatewayProblems(ctx, message, [who.recipient], problems));
 	}
 	const documented = ctx.adapter.limits.maxTemplateRowsPerRequest ?? ctx.adapter.limits.maxRecipientsPerRequest;
 	const run = runOptionProblems(ctx, options, documented, 'value groups');

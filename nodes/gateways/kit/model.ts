@@ -1,29 +1,14 @@
 /**
- * Shared types of the gateway layer. Nothing here (or anywhere under nodes/gateways/) imports n8n:
- * the adapters are plain TypeScript so they can be tested, benchmarked and reused on their own.
+ * The data the gateway layer passes around: charsets, credentials, requests and outcomes, events.
+ * Plain types with no imports, so every other module of the layer can use them.
  */
-import type { PushHandler } from '../push/push';
-import { gatewayDisplayName } from './declaration';
-import type { GatewayDeclaration, GatewayId, GatewayLimits } from './declaration';
-import type { Transport } from './transport';
-
-export type { GatewayId, GatewayLimits, Operation } from './declaration';
-
 /** Charsets on the wire. `gb2312` is encoded with GBK bytes but only for characters GB2312 has. */
 export type Charset = 'gbk' | 'gb2312' | 'utf8';
 
-/** Credential values as n8n hands them over (field names from CONTRACT.md). */
+/** Credential values as n8n hands them over (field names as the credential types define them). */
 export type GatewayCredentials = Record<string, string | number | boolean | undefined>;
 
 export type DeliveryStatus = 'delivered' | 'failed' | 'unknown';
-
-/** Everything an adapter needs to talk to its gateway. */
-export interface GatewayContext {
-	credentials: GatewayCredentials;
-	transport: Transport;
-	/** Injected clock so signatures and tests are deterministic. */
-	now: () => Date;
-}
 
 export interface SendRequest {
 	/** Normalised numbers, at most `limits.maxRecipientsPerRequest` of them. */
@@ -36,6 +21,9 @@ export interface SendRequest {
 	product?: string;
 	statusReport?: boolean;
 }
+
+/** A send request without its numbers: the message and its options. */
+export type OutgoingMessage = Omit<SendRequest, 'recipients'>;
 
 export interface TemplateSendRequest {
 	template: string;
@@ -115,46 +103,28 @@ export interface ContentCheckResult {
 	raw: Record<string, unknown>;
 }
 
-export interface GatewayAdapter {
-	/** The gateway's facts (declaration.ts beside the adapter); the next four are read from it. */
-	declaration: GatewayDeclaration;
-	id: GatewayId;
-	/** English display name with the Chinese vendor name, e.g. "China SMS (中国短信)". */
-	displayName: string;
-	/** n8n credential type names this adapter accepts, the default first. */
-	credentialTypes: string[];
-	limits: GatewayLimits;
-	/** Charset used on the wire for these credentials. */
-	charset(credentials: GatewayCredentials): Charset;
+/** Where the charset an answer was read in came from. */
+export type CharsetSource =
+	/** The answer declared it. */
+	| { declaredBy: 'Content-Type header' | 'XML prolog' }
+	/** The credential setting of that name (its display name, e.g. `Charset`). */
+	| { setting: string }
+	/** The gateway's own charset, which no setting changes. */
+	| 'gateway';
 
+/** An answer whose bytes plainly are in another charset than the one it was read in. */
+export interface CharsetMismatch {
+	/** The charset the answer was read in (strictly, as its text and every field show it). */
+	readAs: Charset;
+	/** The charset its bytes plainly are in. */
+	looksLike: Charset;
+	/** What was seen and what to do, one plain English clause (no final full stop). */
+	note: string;
 	/**
-	 * Vendor-specific checks of a send's options before anything is sent (e.g. `extno` digits and
-	 * length, `linkId` format). Returns the problems in plain English; empty when all is well.
+	 * The bytes one record of the answer came from, base64: `record` is text of the answer as read
+	 * (records asked for in answer order). Null when the record cannot be found in the answer or its
+	 * bytes hold a secret. The range may reach past the record up to the next byte that is surely a
+	 * character of its own (a separator the wrong charset could have swallowed).
 	 */
-	validateSend?(request: Omit<SendRequest, 'recipients'>): string[];
-
-	send?(ctx: GatewayContext, request: SendRequest): Promise<SendOutcome>;
-	sendTemplate?(ctx: GatewayContext, request: TemplateSendRequest): Promise<SendOutcome>;
-	getBalance?(ctx: GatewayContext): Promise<BalanceResult>;
-	fetchReports?(ctx: GatewayContext): Promise<FetchPage<DeliveryReport>>;
-	fetchReplies?(ctx: GatewayContext): Promise<FetchPage<InboundReply>>;
-	checkContent?(ctx: GatewayContext, message: string): Promise<ContentCheckResult>;
-	changePassword?(ctx: GatewayContext, newPassword: string): Promise<void>;
-
-	/** How the gateway pushes replies/reports to a URL of ours (adapters/<id>.push.ts). */
-	push?: PushHandler;
-}
-
-/** What an adapter implements; its name, credentials and limits come from its declaration. */
-export type AdapterCapabilities = Omit<GatewayAdapter, 'declaration' | 'id' | 'displayName' | 'credentialTypes' | 'limits'>;
-
-export function defineAdapter(declaration: GatewayDeclaration, capabilities: AdapterCapabilities): GatewayAdapter {
-	return {
-		declaration,
-		id: declaration.id,
-		displayName: gatewayDisplayName(declaration),
-		credentialTypes: declaration.credentials.map((c) => c.type),
-		limits: declaration.limits,
-		...capabilities,
-	};
+	bytesOf(record: string): string | null;
 }
