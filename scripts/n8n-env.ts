@@ -5,7 +5,7 @@
  *
  * Used by the smoke test (test/e2e/smoke.test.ts) and meant for every other suite that needs n8n:
  *
- *   const env = ensureN8n();                         // builds the cache when missing (~7 min)
+ *   const env = ensureN8n();                         // builds the cache when missing (~10 min)
  *   const tarball = packPackage();                   // npm pack of the built package (needs dist/)
  *   const folder = createUserFolder({ tarball });    // fresh N8N_USER_FOLDER, package installed
  *   const n8n = await startN8n({ env, userFolder: folder, port: 15678, brokerPort: 15679 });
@@ -194,7 +194,7 @@ export function ensureNode24(log: Log = defaultLog): N8nEnv {
 /**
  * n8n 2.41.1 in `<cache>/n8n-2.41.1` (reused when valid, rebuilt when missing or broken). A plain
  * install fails here (a Kafka client downloads sources), so: install without scripts, then rebuild
- * only sqlite3 against Node 24's headers (see shared N8N-NOTES). About 7 minutes from scratch.
+ * only sqlite3 against Node 24's headers. About 10 minutes from scratch.
  */
 export function ensureN8n(log: Log = defaultLog): N8nEnv {
 	const env = ensureNode24(log);
@@ -211,7 +211,7 @@ export function ensureN8n(log: Log = defaultLog): N8nEnv {
 		if (fs.existsSync(installed) && readVersion(path.join(env.n8nDir, 'node_modules', 'n8n', 'package.json')) === N8N_VERSION) {
 			log(`n8n@${N8N_VERSION} is installed in ${env.n8nDir} but sqlite3 does not load on Node 24: rebuilding it`);
 		} else {
-			log(`installing n8n@${N8N_VERSION} into ${env.n8nDir} (about 7 minutes; logs in that folder)`);
+			log(`installing n8n@${N8N_VERSION} into ${env.n8nDir} (about 7½ minutes, then about 2½ to build sqlite3; logs in that folder)`);
 			fs.rmSync(env.n8nDir, { recursive: true, force: true });
 			fs.mkdirSync(env.n8nDir, { recursive: true });
 			fs.writeFileSync(

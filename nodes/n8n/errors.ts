@@ -11,19 +11,41 @@ import { GatewayError, InputError, TransportError } from '../gateways/kit/errors
 /** A send that may have reached the gateway: said plainly in the item and the error. */
 export const UNCERTAIN_NOTE = 'The request may have reached the gateway, so it was not sent again: check before resending.';
 
-/** Fields an item carries when "continue on fail" keeps it: `error`, `code`, `vendorMessage`. */
-export function errorFields(error: unknown): { error: string; code: string | null; vendorMessage: string | null; uncertain?: boolean } {
-	if (error instanceof GatewayError) return { error: error.message, code: error.code, vendorMessage: error.vendorMessage };
+/**
+ * What became of the request, for a workflow to decide on without reading the error text (for
+ * example whether to send through another gateway):
+ * - `refused`: the gateway answered and refused; nothing was sent;
+ * - `unreachable`: no connection to the gateway could be made; nothing was sent;
+ * - `uncertain`: the request may have reached the gateway (timeout, broken connection, an answer
+ *   that cannot be read): it may have been sent;
+ * - `invalid`: the item was refused before any request (bad input);
+ * - `unknown`: any other error.
+ */
+export type FailureKind = 'refused' | 'unreachable' | 'uncertain' | 'invalid' | 'unknown';
+
+export interface ErrorFields {
+	error: string;
+	code: string | null;
+	vendorMessage: string | null;
+	failure: FailureKind;
+	uncertain?: boolean;
+}
+
+/** Fields an item carries when "continue on fail" keeps it: `error`, `code`, `vendorMessage`, `failure`. */
+export function errorFields(error: unknown): ErrorFields {
+	if (error instanceof GatewayError) return { error: error.message, code: error.code, vendorMessage: error.vendorMessage, failure: 'refused' };
 	if (error instanceof TransportError) {
 		return {
 			error: error.message,
 			code: error.httpCode === null ? error.failure : String(error.httpCode),
 			vendorMessage: error.excerpt,
+			failure: error.mayHaveReached ? 'uncertain' : 'unreachable',
 			...(error.mayHaveReached ? { uncertain: true } : {}),
 		};
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return { error: message, code: null, vendorMessage: null };
+	const invalid = error instanceof InputError || error instanceof NodeOperationError;
+	return { error: message, code: null, vendorMessage: null, failure: invalid ? 'invalid' : 'unknown' };
 }
 
 /** Turn any error of the gateway layer into the n8n error users see. */
@@ -63,14 +85,14 @@ export function nodeError(node: INode, error: unknown, itemIndex: number, note?:
 
 /**
  * The item for a failure under "continue on fail": `gateway`, the operation's own fields,
- * `error`, `code`, `vendorMessage` (and `uncertain: true` when a send may have reached the
- * gateway). With the error output, n8n routes an item there only when its JSON holds nothing but
+ * `error`, `code`, `vendorMessage`, `failure` (and `uncertain: true` when a send may have reached
+ * the gateway). With the error output, n8n routes an item there only when its JSON holds nothing but
  * `error` / `message` / `details`, so the same fields then sit under `details`.
  */
 export function failureItem(node: INode, gateway: string, error: unknown, itemIndex: number, fields: IDataObject = {}): INodeExecutionData {
 	const failure = errorFields(error);
 	const json: IDataObject = { gateway, ...fields, ...failure };
-	if (failure.uncertain) json.error = `${failure.error} ${UNCERTAIN_NOTE}`;
+	if (failure.uncertain) json.error = `${failure.error}${/[.!?。]$/.test(failure.error) ? '' : '.'} ${UNCERTAIN_NOTE}`;
 	if (node.onError === 'continueErrorOutput') {
 		const { error: text, ...details } = json;
 		return { json: { error: text, details }, pairedItem: { item: itemIndex } };

@@ -164,7 +164,7 @@ describe('bodies beyond the transport cap', () => {
 		const before = process.memoryUsage().heapUsed;
 		const [item] = await run('sms112088', { operation: 'getBalance' }, hostile.url);
 		figures.maxHeapGrowthMB = Math.max(figures.maxHeapGrowthMB, Math.round((process.memoryUsage().heapUsed - before) / 1e6));
-		expect(item.error).toBe(`112088 Enterprise SMS (企业短信通): answer larger than ${DEFAULT_MAX_BODY_BYTES} bytes The request may have reached the gateway, so it was not sent again: check before resending.`);
+		expect(item.error).toBe(`112088 Enterprise SMS (企业短信通): answer larger than ${DEFAULT_MAX_BODY_BYTES} bytes. The request may have reached the gateway, so it was not sent again: check before resending.`);
 		for (let i = 0; i < 100 && !hostile.closed; i++) await new Promise((r) => setTimeout(r, 20));
 		// The client hung up: the server could not push anywhere near the whole 64 MB.
 		expect(hostile.closed).toBe(true);

@@ -69,6 +69,7 @@ describe('a gateway refusal', () => {
 						error: NO_BALANCE,
 						code: '2',
 						vendorMessage: '2 余额不足!',
+						failure: 'refused',
 					},
 					pairedItem: { item: 1 },
 				},
@@ -89,7 +90,17 @@ describe('a gateway refusal', () => {
 					phone: SMSADMIN_SIM.noBalance,
 					text: 'b',
 					error: NO_BALANCE,
-					details: { gateway: 'smsAdmin', success: false, recipient: SMSADMIN_SIM.noBalance, messageId: null, segments: 1, scheduledAt: null, code: '2', vendorMessage: '2 余额不足!' },
+					details: {
+						gateway: 'smsAdmin',
+						success: false,
+						recipient: SMSADMIN_SIM.noBalance,
+						messageId: null,
+						segments: 1,
+						scheduledAt: null,
+						code: '2',
+						vendorMessage: '2 余额不足!',
+						failure: 'refused',
+					},
 				},
 				pairedItem: { item: 1 },
 			},
@@ -152,6 +163,49 @@ describe('a send that may have reached the gateway', () => {
 		const [item] = result.output![0];
 		expect(item.json).toMatchObject({ success: false, code: 'connect', notSentRecipients: ['13912340000'], uncertainRecipients: [] });
 		expect(item.json.uncertain).toBeUndefined();
+	});
+});
+
+describe('`failure`: what became of the request, a field to decide on (e.g. whether another gateway may send it)', () => {
+	test('error output: refused, uncertain and invalid items apart, each with its reason; the sent one on the main output', async () => {
+		// The third request (item 2) is read and acted on by the gateway, then the connection drops.
+		sim.fault('smsAdmin', { type: 'dropAfterRead', path: 'post_send', after: 2 });
+		const input = [
+			{ phone: '13912340000', text: 'a' },
+			{ phone: SMSADMIN_SIM.noBalance, text: 'b' },
+			{ phone: '13912340001', text: 'c' },
+			{ phone: '139123', text: 'd' },
+		];
+		const result = await run(sim, bulk(), input, { settings: { onError: 'continueErrorOutput' } });
+		expect(result.status).toBe('success');
+		expect(sim.requests('smsAdmin')).toHaveLength(3);
+		expect(sim.sent('smsAdmin').map((m) => m.mobile)).toEqual(['13912340000', '13912340001']);
+		expect(result.outputs[0].map((i) => [i.json.recipient, i.json.success])).toEqual([['13912340000', true]]);
+		const failed = result.outputs[1];
+		expect(failed.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
+		const details = failed.map((i) => i.json.details as Record<string, unknown>);
+		expect(details.map((d) => d.failure)).toEqual(['refused', 'uncertain', 'invalid']);
+		expect(details.map((d) => d.uncertain)).toEqual([undefined, true, undefined]);
+		expect(details.map((d) => d.code)).toEqual(['2', 'reset', null]);
+		expect(failed[0].json.error).toBe(NO_BALANCE);
+		expect(failed[1].json.error).toMatch(
+			/^SMSAdmin \(通用短信平台\): the connection broke before an answer arrived \(.+\)\. The request may have reached the gateway, so it was not sent again: check before resending\.$/,
+		);
+		expect(failed[2].json.error).toMatch(/^Item 3: .*139123/);
+		// The input item's own fields stay beside error and details.
+		expect(failed.map((i) => i.json.phone)).toEqual([SMSADMIN_SIM.noBalance, '13912340001', '139123']);
+		noSecrets(result.outputs);
+	});
+
+	test('unreachable: no connection could be made, nothing was sent (regular output under continue on fail)', async () => {
+		const result = await execute(sim, bulk(), [{ phone: '13912340000', text: 'a' }], {
+			credentials: { smsAdminApi: { ...sim.accounts.smsAdmin, baseUrl: sim.closedUrl } },
+			settings: { onError: 'continueRegularOutput' },
+		});
+		const [item] = result.output![0];
+		expect(item.json).toMatchObject({ success: false, recipient: '13912340000', code: 'connect', failure: 'unreachable' });
+		expect(item.json.uncertain).toBeUndefined();
+		expect(item.json.error).toMatch(/^SMSAdmin \(通用短信平台\): could not connect to 127\.0\.0\.1:\d+ \(.+\)$/);
 	});
 });
 
