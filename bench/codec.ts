@@ -149,7 +149,7 @@ function counts(): string {
 			characters.add(iconv.decode(Buffer.from([lead, trail]), 'gbk'));
 		}
 	}
-	return table('What the tests compare with iconv-lite (test/unit/core/gbk.test.ts)', ['set', 'count'], [
+	return table('What the tests compare with iconv-lite (test/nodes/gateways/kit/gbk.test.ts)', ['set', 'count'], [
 		['double-byte codes decoded, alone and all at once', fmt.int(cells)],
 		['GBK characters encoded (€ included)', fmt.int(characters.size)],
 		['UTF-16 code units encoded', fmt.int(0x10000)],

@@ -29,7 +29,7 @@ interface WireCase {
 }
 const GOLDEN = JSON.parse(readFileSync(join(__dirname, '../fixtures/wireRequests.json'), 'utf8')) as WireCase[];
 const golden = (id: string) => GOLDEN.find((c) => c.id === id)!.requests;
-/** The texts of the golden matrix (test/unit/core/wireGolden.test.ts). */
+/** The texts of the golden matrix (test/nodes/gateways/kit/transport.golden.test.ts). */
 const CHINESE = '你好，世界【公司】';
 const MIXED = '验证码 123456，5分钟内有效。 a+b&c=d%e~_-.';
 

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 
 import * as iconv from 'iconv-lite';
 
-import { startSimulator, type Simulator } from '../../simulator';
-import { SMSADMIN_SIM } from '../../simulator/vendors/smsAdmin';
+import { startSimulator, type Simulator } from '..';
+import { SMSADMIN_SIM } from './smsAdmin';
 
 const API = '/smsmarketing/wwwroot/api/';
 const AUTH = 'uid=smsuser&pwd=pw-Admin%232';

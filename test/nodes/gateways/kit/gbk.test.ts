@@ -5,8 +5,8 @@
  */
 import * as iconv from 'iconv-lite';
 
-import { decodeBytes, encodeText, unencodableByCharacter, unencodableCharacters } from '../../../nodes/gateways/kit/charset';
-import { decodeGbk, encodeGbk, firstGbkFlaw } from '../../../nodes/gateways/kit/gbk';
+import { decodeBytes, encodeText, unencodableByCharacter, unencodableCharacters } from '../../../../nodes/gateways/kit/charset';
+import { decodeGbk, encodeGbk, firstGbkFlaw } from '../../../../nodes/gateways/kit/gbk';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').toUpperCase();
 
@@ -209,9 +209,9 @@ describe('building the table', () => {
 
 	/** A fresh copy of the modules, so that the table is built anew. */
 	function freshModules() {
-		let modules!: { gbk: typeof import('../../../nodes/gateways/kit/gbk'); errors: typeof import('../../../nodes/gateways/kit/errors') };
+		let modules!: { gbk: typeof import('../../../../nodes/gateways/kit/gbk'); errors: typeof import('../../../../nodes/gateways/kit/errors') };
 		jest.isolateModules(() => {
-			modules = { gbk: require('../../../nodes/gateways/kit/gbk'), errors: require('../../../nodes/gateways/kit/errors') };
+			modules = { gbk: require('../../../../nodes/gateways/kit/gbk'), errors: require('../../../../nodes/gateways/kit/errors') };
 		});
 		return modules;
 	}

@@ -10,7 +10,7 @@ import {
 	percentEncode,
 	unencodableByCharacter,
 	unencodableCharacters,
-} from '../../../nodes/gateways/kit/charset';
+} from '../../../../nodes/gateways/kit/charset';
 
 const hex = (b: Buffer) => b.toString('hex').toUpperCase();
 

@@ -1,6 +1,6 @@
-import { REDACTED, redact, secretForms } from '../../../nodes/gateways/kit/redact';
-import { createTransport, redact as transportRedact } from '../../../nodes/gateways/kit/transport';
-import { n8nHttpClient } from '../../harness/http';
+import { REDACTED, redact, secretForms } from '../../../../nodes/gateways/kit/redact';
+import { createTransport, redact as transportRedact } from '../../../../nodes/gateways/kit/transport';
+import { n8nHttpClient } from '../../../harness/http';
 
 /** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
 const http = n8nHttpClient();

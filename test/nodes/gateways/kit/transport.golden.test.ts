@@ -11,18 +11,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { md5Hex } from '../../../nodes/gateways/kit/auth';
-import { getAdapter } from '../../../nodes/gateways/registry';
-import { createTransport } from '../../../nodes/gateways/kit/transport';
-import type { GatewayAdapter, GatewayContext } from '../../../nodes/gateways/kit/adapter';
-import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
-import type { Charset, GatewayCredentials } from '../../../nodes/gateways/kit/model';
-import { messageProblems } from '../../../nodes/gateways/send/checks';
-import { REAL_EXCEPT_DATE } from '../../harness/clock';
-import { n8nHttpClient } from '../../harness/http';
-import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../simulator';
+import { md5Hex } from '../../../../nodes/gateways/kit/auth';
+import { getAdapter } from '../../../../nodes/gateways/registry';
+import { createTransport } from '../../../../nodes/gateways/kit/transport';
+import type { GatewayAdapter, GatewayContext } from '../../../../nodes/gateways/kit/adapter';
+import type { GatewayId } from '../../../../nodes/gateways/kit/declaration';
+import type { Charset, GatewayCredentials } from '../../../../nodes/gateways/kit/model';
+import { messageProblems } from '../../../../nodes/gateways/send/checks';
+import { REAL_EXCEPT_DATE } from '../../../harness/clock';
+import { n8nHttpClient } from '../../../harness/http';
+import { SIM_ACCOUNTS, type Simulator, startSimulator } from '../../../simulator';
 
-const FIXTURE = join(__dirname, '../../fixtures/wireRequests.json');
+const FIXTURE = join(__dirname, '../../../fixtures/wireRequests.json');
 const RECORD = process.env.WIRE_GOLDEN === 'record';
 /** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */
 const http = n8nHttpClient();

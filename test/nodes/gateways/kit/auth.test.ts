@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 
-import { md5Hex, passwordMd5, signTimestamp } from '../../../nodes/gateways/kit/auth';
+import { md5Hex, passwordMd5, signTimestamp } from '../../../../nodes/gateways/kit/auth';
 
 // seed 004 §1.2: account test, password mima, timestamp 20120701231212 (China time).
 const DOC_INSTANT = new Date(Date.UTC(2012, 6, 1, 15, 12, 12)); // 2012-07-01 23:12:12 +08:00
@@ -63,7 +63,7 @@ describe('signTimestamp (sms10692)', () => {
 				execFile(
 					process.execPath,
 					['-r', 'ts-node/register/transpile-only', '-e', script],
-					{ cwd: path.resolve(__dirname, '../../..'), env: { ...process.env, TZ: tz }, timeout: 30_000 },
+					{ cwd: path.resolve(__dirname, '../../../..'), env: { ...process.env, TZ: tz }, timeout: 30_000 },
 					(error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
 				);
 			});

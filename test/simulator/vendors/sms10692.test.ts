@@ -7,8 +7,8 @@ import * as http from 'node:http';
 
 import * as iconv from 'iconv-lite';
 
-import { startSimulator, type Simulator } from '../../simulator';
-import type { Sms10692Sim } from '../../simulator/vendors/sms10692';
+import { startSimulator, type Simulator } from '..';
+import type { Sms10692Sim } from './sms10692';
 
 const NOW = new Date('2012-07-01T15:12:12Z'); // 20120701231212 China time
 const SIGNED = 'userid=12&timestamp=20120701231212&sign=5cc68982f55ac74348e3d819f868fbe1';

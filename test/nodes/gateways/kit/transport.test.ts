@@ -9,12 +9,12 @@ import * as tls from 'node:tls';
 // The module object itself (not an import namespace), so https's own tls.connect can be spied on.
 import tlsModule = require('node:tls');
 
-import { md5Hex } from '../../../nodes/gateways/kit/auth';
-import { decodeBytes, encodeText } from '../../../nodes/gateways/kit/charset';
-import { TransportError } from '../../../nodes/gateways/kit/errors';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../nodes/gateways/kit/transport';
-import { type HttpClient, type HttpRequest } from '../../../nodes/gateways/kit/http';
-import { n8nCredentialTestHttpClient, n8nHttpClient } from '../../harness/http';
+import { md5Hex } from '../../../../nodes/gateways/kit/auth';
+import { decodeBytes, encodeText } from '../../../../nodes/gateways/kit/charset';
+import { TransportError } from '../../../../nodes/gateways/kit/errors';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, createTransport, type TransportRequest } from '../../../../nodes/gateways/kit/transport';
+import { type HttpClient, type HttpRequest } from '../../../../nodes/gateways/kit/http';
+import { n8nCredentialTestHttpClient, n8nHttpClient } from '../../../harness/http';
 
 const GATEWAY = 'Test Gateway (测试网关)';
 /** n8n's real request helper (an n8n-core execution context's helpers.httpRequest). */

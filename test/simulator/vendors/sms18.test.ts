@@ -5,8 +5,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startSimulator, type Simulator } from '../../simulator';
-import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { startSimulator, type Simulator } from '..';
+import type { Sms18Sim } from './sms18';
 
 const NOW = new Date('2011-07-25T08:04:12Z'); // 20110725160412 China time
 let sim: Simulator;

@@ -3,10 +3,10 @@
  * advice given for each source of the charset, the bytes of each record of a misread answer, and
  * the flag put on events read from one. Nothing here changes how an answer is decoded.
  */
-import { decodeBytes, encodeText } from '../../../nodes/gateways/kit/charset';
-import { diagnoseCharset, flagMismatch, suspectedCharset } from '../../../nodes/gateways/kit/charsetMismatch';
-import type { CharsetMismatch } from '../../../nodes/gateways/kit/model';
-import type { InboundReply } from '../../../nodes/gateways/kit/model';
+import { decodeBytes, encodeText } from '../../../../nodes/gateways/kit/charset';
+import { diagnoseCharset, flagMismatch, suspectedCharset } from '../../../../nodes/gateways/kit/charsetMismatch';
+import type { CharsetMismatch } from '../../../../nodes/gateways/kit/model';
+import type { InboundReply } from '../../../../nodes/gateways/kit/model';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const gbk = (text: string) => encodeText(text, 'gbk');

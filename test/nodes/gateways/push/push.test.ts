@@ -2,15 +2,15 @@
  * The framework-free push handlers: each vendor's push read from its raw bytes in its charset,
  * the checks, and the answers. Requests are built with the simulator vendors' own pushRequest().
  */
-import { encodePairs, encodeText } from '../../../nodes/gateways/kit/charset';
-import { chinaSmsPush } from '../../../nodes/gateways/chinaSms/push';
-import { parseEmsHead, sms18Push } from '../../../nodes/gateways/sms18/push';
-import { smsAdminPush } from '../../../nodes/gateways/smsAdmin/push';
-import { constantTimeEqual, pushParams } from '../../../nodes/gateways/push/push';
-import { sms18ReportStatus as reportStatus } from '../../../nodes/gateways/sms18/errors';
-import type { PushOutcome, PushRequest } from '../../../nodes/gateways/push/push';
-import { SIM_ACCOUNTS, createVendors } from '../../simulator/vendors';
-import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { encodePairs, encodeText } from '../../../../nodes/gateways/kit/charset';
+import { chinaSmsPush } from '../../../../nodes/gateways/chinaSms/push';
+import { parseEmsHead, sms18Push } from '../../../../nodes/gateways/sms18/push';
+import { smsAdminPush } from '../../../../nodes/gateways/smsAdmin/push';
+import { constantTimeEqual, pushParams } from '../../../../nodes/gateways/push/push';
+import { sms18ReportStatus as reportStatus } from '../../../../nodes/gateways/sms18/errors';
+import type { PushOutcome, PushRequest } from '../../../../nodes/gateways/push/push';
+import { SIM_ACCOUNTS, createVendors } from '../../../simulator/vendors';
+import type { Sms18Sim } from '../../../simulator/vendors/sms18';
 
 const vendors = createVendors();
 

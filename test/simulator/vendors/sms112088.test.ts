@@ -3,8 +3,8 @@ import * as http from 'node:http';
 
 import * as iconv from 'iconv-lite';
 
-import { type Simulator, startSimulator } from '../../simulator';
-import { SMS112088_SIM } from '../../simulator/vendors/sms112088';
+import { type Simulator, startSimulator } from '..';
+import { SMS112088_SIM } from './sms112088';
 
 const AUTH = 'us_name=mysms&us_pwd=pw-112088%203';
 const gbk = (text: string) => iconv.encode(text, 'gbk');

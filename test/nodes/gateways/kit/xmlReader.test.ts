@@ -6,8 +6,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-import { readXml, XML_MAX_DEPTH, XmlError } from '../../../nodes/gateways/kit/xmlReader';
-import type { XmlElement } from '../../../nodes/gateways/kit/xmlReader';
+import { readXml, XML_MAX_DEPTH, XmlError } from '../../../../nodes/gateways/kit/xmlReader';
+import type { XmlElement } from '../../../../nodes/gateways/kit/xmlReader';
 
 /** seed 004: every answer example, as printed (placeholders, annotations and blank lines included). */
 const SEED_004_ANSWERS: Record<string, string> = {

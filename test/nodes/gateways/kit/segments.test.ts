@@ -1,4 +1,4 @@
-import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from '../../../nodes/gateways/kit/segments';
+import { LONG_SMS_PART_CHARS, SINGLE_SMS_CHARS, countSegments, messageLength } from '../../../../nodes/gateways/kit/segments';
 
 describe('countSegments', () => {
 	it('uses 70 characters for one SMS and 67 per part of a long one', () => {

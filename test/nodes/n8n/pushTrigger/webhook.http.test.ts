@@ -2,12 +2,12 @@
  * Over real HTTP: the simulator pushes each vendor's requests (its own bytes, methods and
  * headers) to a loopback server that hands them to webhook() the way n8n's server does.
  */
-import { pushTrigger } from '../../support/nodes';
-import { startWebhookServer } from '../../harness/webhook';
-import type { WebhookServer } from '../../harness/webhook';
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
-import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { pushTrigger } from '../../../support/nodes';
+import { startWebhookServer } from '../../../harness/webhook';
+import type { WebhookServer } from '../../../harness/webhook';
+import { startSimulator } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
+import type { Sms18Sim } from '../../../simulator/vendors/sms18';
 
 const node = (gateway: string) => pushTrigger(gateway as never);
 let sim: Simulator;

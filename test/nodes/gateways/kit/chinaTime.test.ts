@@ -1,4 +1,4 @@
-import { formatChinaTime, parseChinaTime } from '../../../nodes/gateways/kit/chinaTime';
+import { formatChinaTime, parseChinaTime } from '../../../../nodes/gateways/kit/chinaTime';
 
 describe('formatChinaTime', () => {
 	// 2024-12-31 16:30:05 UTC is 2025-01-01 00:30:05 in China: the day, month and year all roll over.

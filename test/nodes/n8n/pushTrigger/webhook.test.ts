@@ -6,13 +6,13 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { encodePairs, encodeText } from '../../../nodes/gateways/kit/charset';
-import { pushTrigger } from '../../support/nodes';
-import { requestFromPushSpec, runWebhook, runWebhookMethod, WEBHOOK_BASE_URL, WEBHOOK_ID } from '../../harness/webhook';
-import type { StaticDataStore, WebhookRequestSpec } from '../../harness/webhook';
-import type { QueuedEvent } from '../../simulator/types';
-import { createVendors } from '../../simulator/vendors';
-import type { Sms18Sim } from '../../simulator/vendors/sms18';
+import { encodePairs, encodeText } from '../../../../nodes/gateways/kit/charset';
+import { pushTrigger } from '../../../support/nodes';
+import { requestFromPushSpec, runWebhook, runWebhookMethod, WEBHOOK_BASE_URL, WEBHOOK_ID } from '../../../harness/webhook';
+import type { StaticDataStore, WebhookRequestSpec } from '../../../harness/webhook';
+import type { QueuedEvent } from '../../../simulator/types';
+import { createVendors } from '../../../simulator/vendors';
+import type { Sms18Sim } from '../../../simulator/vendors/sms18';
 
 /** The clock the push triggers read (the long-message wait); null: the real one. */
 let clockMs: number | null = null;

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 import * as iconv from 'iconv-lite';
 
-import { type Simulator, startSimulator } from '../../simulator';
-import { CHINA_SMS_SIM } from '../../simulator/vendors/chinaSms';
+import { type Simulator, startSimulator } from '..';
+import { CHINA_SMS_SIM } from './chinaSms';
 
 const AUTH = 'name=company&pwd=pw-China%261';
 const gbk = (text: string) => iconv.encode(text, 'gbk');

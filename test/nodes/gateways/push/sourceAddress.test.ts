@@ -1,7 +1,7 @@
 /** Allow-list parsing and the source address of a push (nodes/gateways/push/sourceAddress.ts). */
 import * as net from 'node:net';
 
-import { isAllowed, normaliseAddress, parseAddress, parseAllowList, sourceAddress } from '../../../nodes/gateways/push/sourceAddress';
+import { isAllowed, normaliseAddress, parseAddress, parseAllowList, sourceAddress } from '../../../../nodes/gateways/push/sourceAddress';
 
 describe('allow-list', () => {
 	it('is off when empty', () => {

@@ -1,4 +1,4 @@
-import { normaliseNumber, parseRecipients } from '../../../nodes/gateways/kit/phone';
+import { normaliseNumber, parseRecipients } from '../../../../nodes/gateways/kit/phone';
 
 describe('parseRecipients', () => {
 	it('splits on commas, semicolons, whitespace, newlines and ，；、', () => {

@@ -1,7 +1,7 @@
-import { decodeBytes } from '../../../nodes/gateways/kit/charset';
-import { GatewayError, InputError, TransportError, excerptOf, unexpectedResponse } from '../../../nodes/gateways/kit/errors';
-import { diagnoseCharset, flagMismatch } from '../../../nodes/gateways/kit/charsetMismatch';
-import { completeLines, salvageFetch } from '../../../nodes/gateways/kit/salvage';
+import { decodeBytes } from '../../../../nodes/gateways/kit/charset';
+import { GatewayError, InputError, TransportError, excerptOf, unexpectedResponse } from '../../../../nodes/gateways/kit/errors';
+import { diagnoseCharset, flagMismatch } from '../../../../nodes/gateways/kit/charsetMismatch';
+import { completeLines, salvageFetch } from '../../../../nodes/gateways/kit/salvage';
 
 describe('GatewayError', () => {
 	it('reads "<display name>: <reason> (code <code>)" and keeps the vendor text', () => {
