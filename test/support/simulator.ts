@@ -14,8 +14,11 @@ import { getAdapter } from '../../nodes/gateways/registry';
 import { n8nHttpClient } from '../harness/http';
 import { SIM_ACCOUNTS, startSimulator, type Simulator } from '../simulator';
 
+/** The file's simulator: call it (`sim()`) or use it as the simulator itself (`sim.requests(…)`). */
+export type SimulatorHandle = (() => Simulator) & Simulator;
+
 /** The simulator of this file; `onReset` runs after each reset (a vendor's clock, for instance). */
-export function useSimulator(onReset?: (sim: Simulator) => void): () => Simulator {
+export function useSimulator(onReset?: (sim: Simulator) => void): SimulatorHandle {
 	let sim: Simulator | undefined;
 	beforeAll(async () => {
 		sim = await startSimulator();
@@ -27,10 +30,16 @@ export function useSimulator(onReset?: (sim: Simulator) => void): () => Simulato
 		sim!.reset();
 		onReset?.(sim!);
 	});
-	return () => {
+	const current = () => {
 		if (!sim) throw new Error('the simulator runs only while the tests of this file do');
 		return sim;
 	};
+	return new Proxy(current, {
+		get: (_target, name) => {
+			const value = (current() as unknown as Record<string | symbol, unknown>)[name];
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current()) : value;
+		},
+	}) as SimulatorHandle;
 }
 
 export interface ContextOptions {

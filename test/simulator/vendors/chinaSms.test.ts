@@ -4,18 +4,13 @@ import type { AddressInfo } from 'node:net';
 
 import * as iconv from 'iconv-lite';
 
-import { type Simulator, startSimulator } from '..';
 import { CHINA_SMS_SIM } from './chinaSms';
+import { useSimulator } from '../../support/simulator';
 
 const AUTH = 'name=company&pwd=pw-China%261';
 const gbk = (text: string) => iconv.encode(text, 'gbk');
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 interface Answer {
 	status: number;

@@ -7,25 +7,17 @@ import * as http from 'node:http';
 
 import * as iconv from 'iconv-lite';
 
-import { startSimulator, type Simulator } from '..';
 import type { Sms10692Sim } from './sms10692';
+import { useSimulator } from '../../support/simulator';
 
 const NOW = new Date('2012-07-01T15:12:12Z'); // 20120701231212 China time
 const SIGNED = 'userid=12&timestamp=20120701231212&sign=5cc68982f55ac74348e3d819f868fbe1';
 const PROLOG = '<?xml version="1.0" encoding="utf-8" ?>\n';
-let sim: Simulator;
-const vendor = () => sim.vendor('sms10692') as Sms10692Sim;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
+const sim = useSimulator(() => {
 	vendor().configure({ clock: () => NOW });
 });
+const vendor = () => sim.vendor('sms10692') as Sms10692Sim;
+
 
 function post(path: string, body: string, method: 'POST' | 'GET' = 'POST'): Promise<{ status: number; bytes: Buffer; body: string; type: string }> {
 	return new Promise((resolve, reject) => {

@@ -3,20 +3,15 @@ import * as http from 'node:http';
 
 import * as iconv from 'iconv-lite';
 
-import { type Simulator, startSimulator } from '..';
 import { SMS112088_SIM } from './sms112088';
+import { useSimulator } from '../../support/simulator';
 
 const AUTH = 'us_name=mysms&us_pwd=pw-112088%203';
 const gbk = (text: string) => iconv.encode(text, 'gbk');
 const enc = (text: string) => [...gbk(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => `138${String(i).padStart(8, '0')}`);
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 interface Answer {
 	status: number;

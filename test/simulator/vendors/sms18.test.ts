@@ -5,23 +5,15 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startSimulator, type Simulator } from '..';
 import type { Sms18Sim } from './sms18';
+import { useSimulator } from '../../support/simulator';
 
 const NOW = new Date('2011-07-25T08:04:12Z'); // 20110725160412 China time
-let sim: Simulator;
-const vendor = () => sim.vendor('sms18') as Sms18Sim;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
+const sim = useSimulator(() => {
 	vendor().configure({ clock: () => NOW });
 });
+const vendor = () => sim.vendor('sms18') as Sms18Sim;
+
 
 function httpRequest(url: string, method: 'GET' | 'POST', body?: string): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {

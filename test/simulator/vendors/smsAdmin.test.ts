@@ -7,22 +7,15 @@ import type { AddressInfo } from 'node:net';
 
 import * as iconv from 'iconv-lite';
 
-import { startSimulator, type Simulator } from '..';
 import { SMSADMIN_SIM } from './smsAdmin';
+import { useSimulator } from '../../support/simulator';
 
 const API = '/smsmarketing/wwwroot/api/';
 const AUTH = 'uid=smsuser&pwd=pw-Admin%232';
 const AUTH_MD5 = 'uid=smsuser&pwd=8f4020226aaabe0f9d606c354eb75ca8';
 
-let sim: Simulator;
+const sim = useSimulator();
 
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
 
 interface Answer {
 	status: number;

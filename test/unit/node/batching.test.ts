@@ -5,19 +5,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { smsAdmin } from '../../../nodes/gateways/smsAdmin';
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
 import { execute, jsonOf } from './helpers';
+import { useSimulator } from '../../support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
+const sim = useSimulator(() => {
 	sim.setLatency(0);
 });
 

@@ -4,19 +4,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
 import { SMSADMIN_SIM } from '../../simulator/vendors/smsAdmin';
 import { execute, run } from './helpers';
+import { useSimulator } from '../../support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 const NO_BALANCE = `SMSAdmin (通用短信平台): insufficient balance: ask your sales contact to top the account up (code 2)`;
 const SECRETS = ['pw-Admin#2', 'pw-Admin%232', 'pw-China&1', 'pw-China%261'];

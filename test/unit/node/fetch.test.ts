@@ -5,33 +5,24 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { smsAdmin } from '../../../nodes/gateways/smsAdmin';
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
 import { createSession } from '../../../nodes/n8n/session';
 import type { NodeSeams } from '../../../nodes/n8n/session';
 import { freezeClock, jsonOf, withSeams } from './helpers';
+import { useSimulator } from '../../support/simulator';
 
 const seams: NodeSeams = {};
 const { execute } = withSeams(seams);
 
-let sim: Simulator;
 const sleeps: number[] = [];
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	jest.useRealTimers();
-	await sim.close();
-});
-beforeEach(() => {
+const sim = useSimulator(() => {
 	freezeClock();
-	sim.reset();
 	sleeps.length = 0;
 	seams.sleep = async (ms) => {
 		sleeps.push(ms);
 	};
 });
+
+afterAll(() => jest.useRealTimers());
 
 function queueReplies(count: number): void {
 	for (let i = 0; i < count; i++) sim.queueReply('smsAdmin', { mobile: String(13912340000 + i), text: `reply ${i}`, receivedAt: '2026-11-20 10:00:00' });

@@ -5,22 +5,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
 import { execute, freezeClock } from './helpers';
+import { useSimulator } from '../../support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	jest.useRealTimers();
-	await sim.close();
-});
-beforeEach(() => {
+const sim = useSimulator(() => {
 	freezeClock();
-	sim.reset();
 });
+afterAll(() => jest.useRealTimers());
 
 async function refused(parameters: INodeParameters, input: IDataObject[] = [{}], timezone?: string): Promise<NodeOperationError> {
 	const result = await execute(sim, parameters, input, { timezone });

@@ -4,32 +4,23 @@
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
 import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
 import type { NodeSeams } from '../../../nodes/n8n/session';
 import { freezeClock, jsonOf, wire, withSeams } from './helpers';
+import { useSimulator } from '../../support/simulator';
 
 const seams: NodeSeams = {};
 const { execute } = withSeams(seams);
 
-let sim: Simulator;
 const sleeps: number[] = [];
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	jest.useRealTimers();
-	await sim.close();
-});
-beforeEach(() => {
+const sim = useSimulator(() => {
 	freezeClock();
-	sim.reset();
 	sleeps.length = 0;
 	seams.sleep = async (ms) => {
 		sleeps.push(ms);
 	};
 });
+
+afterAll(() => jest.useRealTimers());
 
 /** sms10692 signs with md5(account + password + timestamp); the clock is 2026-11-23 18:00:00 China time. */
 const SIGN = md5Hex('testmima20261123180000');

@@ -4,22 +4,13 @@
  */
 import { md5Hex } from '../../../nodes/gateways/kit/auth';
 import type { GatewayId } from '../../../nodes/gateways/kit/declaration';
-import { startSimulator } from '../../simulator';
-import type { Simulator } from '../../simulator';
 import { execute, freezeClock, jsonOf, wire } from './helpers';
+import { useSimulator } from '../../support/simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	jest.useRealTimers();
-	await sim.close();
-});
-beforeEach(() => {
+const sim = useSimulator(() => {
 	freezeClock();
-	sim.reset();
 });
+afterAll(() => jest.useRealTimers());
 
 const SIGN = md5Hex('testmima20261123180000');
 
